@@ -1,0 +1,103 @@
+#include "app/config.hpp"
+
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+namespace onestop::app {
+namespace {
+
+using core::Error;
+
+// Known keys per table: an unknown key is most likely a typo, so it is an error.
+const std::map<std::string, std::set<std::string>>& schema() {
+  static const std::map<std::string, std::set<std::string>> s = {
+      {"kiosk", {"hall_name", "language", "large_text", "inactivity_seconds"}},
+      {"display", {"width", "height", "fullscreen", "renderer"}},
+      {"log", {"level", "file"}},
+  };
+  return s;
+}
+
+template <class T>
+std::optional<Error> read(const toml::table& root, std::string_view table, std::string_view key, T& out,
+                          std::string_view typeName) {
+  const toml::node* node = root.at_path(std::string(table) + "." + std::string(key)).node();
+  if (!node) return std::nullopt;
+  auto v = node->value<T>();
+  if (!v || (std::is_same_v<T, bool> != node->is_boolean()))
+    return Error{"[" + std::string(table) + "] " + std::string(key) + ": expected " + std::string(typeName)};
+  out = *v;
+  return std::nullopt;
+}
+
+}  // namespace
+
+core::Result<Config> parseConfig(std::string_view text, std::string_view sourceName) {
+  toml::table root;
+  try {
+    root = toml::parse(text, sourceName);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream msg;
+    msg << sourceName << ":" << e.source().begin.line << ":" << e.source().begin.column << ": " << e.description();
+    return Error{msg.str()};
+  }
+  for (const auto& [name, node] : root) {
+    const std::string table(name.str());
+    auto it = schema().find(table);
+    if (it == schema().end() || !node.is_table())
+      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, log)"};
+    for (const auto& [k, v] : *node.as_table())
+      if (!it->second.count(std::string(k.str())))
+        return Error{std::string(sourceName) + ": unknown key [" + table + "] " + std::string(k.str())};
+  }
+
+  Config c;
+  int64_t inactivity = c.inactivitySeconds, width = c.width, height = c.height;
+  std::string renderer = "auto";
+  for (auto err : {read(root, "kiosk", "hall_name", c.hallName, "a string"),
+                   read(root, "kiosk", "language", c.language, "a string such as \"zh-CN\""),
+                   read(root, "kiosk", "large_text", c.largeText, "true or false"),
+                   read(root, "kiosk", "inactivity_seconds", inactivity, "an integer"),
+                   read(root, "display", "width", width, "an integer"),
+                   read(root, "display", "height", height, "an integer"),
+                   read(root, "display", "fullscreen", c.fullscreen, "true or false"),
+                   read(root, "display", "renderer", renderer, "\"auto\" or \"software\""),
+                   read(root, "log", "level", c.logLevel, "a string"),
+                   read(root, "log", "file", c.logFile, "a string")})
+    if (err) return Error{std::string(sourceName) + ": " + err->message};
+
+  auto range = [&](const char* key, int64_t v, int64_t lo, int64_t hi) -> std::optional<Error> {
+    if (v < lo || v > hi)
+      return Error{std::string(sourceName) + ": " + key + " = " + std::to_string(v) + " is out of range (" +
+                   std::to_string(lo) + "–" + std::to_string(hi) + ")"};
+    return std::nullopt;
+  };
+  if (auto e = range("[kiosk] inactivity_seconds", inactivity, 15, 600)) return *e;
+  if (auto e = range("[display] width", width, 640, 7680)) return *e;
+  if (auto e = range("[display] height", height, 480, 4320)) return *e;
+  c.inactivitySeconds = static_cast<int>(inactivity);
+  c.width = static_cast<int>(width);
+  c.height = static_cast<int>(height);
+  if (renderer != "auto" && renderer != "software")
+    return Error{std::string(sourceName) + ": [display] renderer = \"" + renderer + "\" (expected \"auto\" or \"software\")"};
+  c.softwareRenderer = renderer == "software";
+  static const std::set<std::string> levels = {"trace", "debug", "info", "warn", "error"};
+  if (!levels.count(c.logLevel))
+    return Error{std::string(sourceName) + ": [log] level = \"" + c.logLevel + "\" (expected trace, debug, info, warn or error)"};
+  if (c.hallName.size() > 200) return Error{std::string(sourceName) + ": [kiosk] hall_name is longer than 200 bytes"};
+  return c;
+}
+
+core::Result<Config> loadConfig(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error{"cannot read config file " + file.string()};
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return parseConfig(buf.str(), file.string());
+}
+
+}  // namespace onestop::app

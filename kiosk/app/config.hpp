@@ -1,0 +1,32 @@
+#pragma once
+// The kiosk's typed configuration (TOML). Every key has a default; load() checks types and
+// ranges and names the key and the problem on failure.
+#include <filesystem>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace onestop::app {
+
+struct Config {
+  // [kiosk]
+  std::string hallName;             ///< empty = the catalog's default hall name
+  std::string language = "zh-CN";   ///< default language for every new session
+  bool largeText = false;           ///< start in elderly mode
+  int inactivitySeconds = 60;       ///< idle time before the session ends (15–600)
+  // [display]
+  int width = 1920, height = 1080;
+  bool fullscreen = false;
+  bool softwareRenderer = false;    ///< renderer = "software" | "auto"
+  // [log]
+  std::string logLevel = "info";    ///< trace debug info warn error
+  std::string logFile;              ///< empty = stderr only
+};
+
+/// Reads and validates a config file. A missing file is an error (the caller decides
+/// whether a default path may be absent).
+core::Result<Config> loadConfig(const std::filesystem::path& file);
+/// Validates TOML text (used by load and by tests).
+core::Result<Config> parseConfig(std::string_view toml, std::string_view sourceName);
+
+}  // namespace onestop::app

@@ -1,0 +1,383 @@
+#include "app/kiosk_app.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "app/data_paths.hpp"
+#include "app/input.hpp"
+#include "app/logging.hpp"
+#include "app/render_target.hpp"
+#include "app/scenario.hpp"
+#include "core/session.hpp"
+#include "i18n/catalogs.hpp"
+#include "ui/fonts.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace onestop::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+struct FrameStats {
+  double firstFrameMs = -1;   // since runKiosk started
+  long frames = 0;
+  double sumMs = 0, maxMs = 0;
+  ui::AtlasStats atlas;
+  double atlasTotalMs = 0;
+  int atlasBuilds = 0;
+};
+
+std::vector<std::string> readLines(const std::filesystem::path& file) {
+  std::vector<std::string> out;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty() && line[0] != '#') out.push_back(line);
+  return out;
+}
+
+class Kiosk {
+ public:
+  Kiosk(const Options& o, Config c, i18n::Catalogs cat, ui::FontLibrary f, RenderTarget* t)
+      : opts_(o), cfg_(std::move(c)), catalogs_(std::move(cat)), fonts_(std::move(f)), target_(t),
+        session_(cfg_.language), ui_(fonts_, catalogs_, cfg_.language) {}
+
+  int run(Clock::time_point started);
+  void setScenario(std::unique_ptr<ScenarioRunner> r) { scenario_ = std::move(r); }
+  void setSampleNames(std::vector<std::string> n) { ui_.env.sampleNames = std::move(n); }
+
+ private:
+  void applyEffects(const core::Effects& fx);
+  void rebuildAtlas();
+  void drawFrame();
+  bool settled() const { return framesWanted_ == 0 && !input_.pending() && !fonts_.dirty(); }
+  bool handleEvent(const SDL_Event& e);
+  void stepScenario();
+  void updateClock();
+  int waitTimeoutMs() const;
+  void writeStats() const;
+
+  const Options& opts_;
+  Config cfg_;
+  i18n::Catalogs catalogs_;
+  ui::FontLibrary fonts_;
+  std::unique_ptr<RenderTarget> target_;
+  core::Session session_;
+  ui::UiContext ui_;
+  InputAdapter input_;
+  std::unique_ptr<ScenarioRunner> scenario_;
+  std::string pendingScreenshot_;
+  int framesWanted_ = 2;
+  bool quit_ = false;
+  int exitCode_ = 0;
+  Clock::time_point lastInput_ = Clock::now();
+  Clock::time_point lastFrame_ = Clock::now();
+  Clock::time_point started_;
+  int shownMinute_ = -1;
+  FrameStats stats_;
+};
+
+void Kiosk::rebuildAtlas() {
+  ui_.theme = ui::makeTheme(static_cast<float>(target_->height()), session_.state().largeText);
+  const float sizes[] = {ui_.theme.body(), ui_.theme.heading(), ui_.theme.display()};
+  ImGui_ImplSDLRenderer_DestroyFontsTexture();
+  stats_.atlas = fonts_.rebuild(*ImGui::GetIO().Fonts, sizes);
+  ImGui_ImplSDLRenderer_CreateFontsTexture();
+  stats_.atlasTotalMs += stats_.atlas.buildMs;
+  ++stats_.atlasBuilds;
+  spdlog::debug("font atlas: {} glyphs, {}x{}, {:.1f} ms", stats_.atlas.glyphs, stats_.atlas.width,
+                stats_.atlas.height, stats_.atlas.buildMs);
+}
+
+void Kiosk::applyEffects(const core::Effects& fx) {
+  for (const auto& e : fx)
+    std::visit(Overloaded{
+                   [&](const core::fx::LanguageChanged& l) {
+                     ui_.tr = i18n::Translator(catalogs_, l.code);
+                     spdlog::info("language: {}", l.code);
+                   },
+                   [&](const core::fx::LayoutChanged&) { rebuildAtlas(); },
+                   [&](const core::fx::Speak& s) { spdlog::debug("voice prompt: {}", s.key); },
+                   [&](const core::fx::SessionEnded&) { spdlog::info("session ended"); },
+               },
+               e);
+}
+
+void Kiosk::updateClock() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&now, &tm);
+  ui_.env.today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_wday};
+  ui_.env.hour = tm.tm_hour;
+  ui_.env.minute = tm.tm_min;
+  if (tm.tm_min != shownMinute_) {
+    shownMinute_ = tm.tm_min;
+    framesWanted_ = std::max(framesWanted_, 1);
+  }
+}
+
+void Kiosk::drawFrame() {
+  if (fonts_.dirty()) rebuildAtlas();
+  const auto t0 = Clock::now();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(target_->width()), static_cast<float>(target_->height()));
+  io.DeltaTime = std::max(1e-4f, std::chrono::duration<float>(t0 - lastFrame_).count());
+  lastFrame_ = t0;
+  input_.applyToImGui();
+  ImGui_ImplSDLRenderer_NewFrame();
+  ImGui::NewFrame();
+  ui::drawFrame(ui_, session_.state());
+  ImGui::Render();
+  SDL_Renderer* r = target_->renderer();
+  const auto bg = ui_.theme.palette.background;
+  SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
+  SDL_RenderClear(r);
+  ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+  if (!pendingScreenshot_.empty() && !fonts_.dirty()) {
+    if (auto ok = target_->screenshot(pendingScreenshot_); !ok) spdlog::error("screenshot: {}", ok.error());
+    else spdlog::info("screenshot {}", pendingScreenshot_);
+    pendingScreenshot_.clear();
+  }
+  target_->present();
+  input_.afterFrame();
+
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  if (stats_.firstFrameMs < 0) stats_.firstFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+  ++stats_.frames;
+  stats_.sumMs += ms;
+  stats_.maxMs = std::max(stats_.maxMs, ms);
+
+  const auto intents = ui_.intents;
+  for (const auto& e : intents) applyEffects(session_.handle(e));
+  if (framesWanted_ > 0) --framesWanted_;
+  // ImGui needs a couple of frames to settle after input or a state change.
+  if (!intents.empty()) framesWanted_ = std::max(framesWanted_, 2);
+  if (fonts_.dirty() || input_.pending() || !pendingScreenshot_.empty()) framesWanted_ = std::max(framesWanted_, 1);
+}
+
+bool Kiosk::handleEvent(const SDL_Event& e) {
+  if (e.type == SDL_QUIT) { quit_ = true; return true; }
+  if (e.type == SDL_KEYDOWN) {
+    const auto mods = e.key.keysym.mod;
+    // Technician shortcut: the display check (fonts and rare-character names).
+    if ((mods & KMOD_CTRL) && (mods & KMOD_ALT) && e.key.keysym.sym == SDLK_d) {
+      applyEffects(session_.handle(core::ev::OpenDisplayCheck{}));
+      return true;
+    }
+    return false;
+  }
+  if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_EXPOSED) return true;
+  const bool isInput = input_.handle(e, target_->width(), target_->height());
+  if (isInput) lastInput_ = Clock::now();
+  return isInput;
+}
+
+void Kiosk::stepScenario() {
+  if (!scenario_ || !settled()) return;
+  const Action a = scenario_->advance(ui_.log, Clock::now());
+  const float w = static_cast<float>(target_->width()), h = static_cast<float>(target_->height());
+  std::visit(Overloaded{
+                 [&](const act::None&) {},
+                 [&](const act::TapAt& t) {
+                   // A real finger: down now, up with the next events (the adapter holds it).
+                   SDL_Event down{};
+                   down.type = SDL_FINGERDOWN;
+                   down.tfinger.x = t.x / w;
+                   down.tfinger.y = t.y / h;
+                   down.tfinger.pressure = 1;
+                   SDL_Event up = down;
+                   up.type = SDL_FINGERUP;
+                   SDL_PushEvent(&down);
+                   SDL_PushEvent(&up);
+                 },
+                 [&](const act::TypeText& t) {
+                   SDL_Event ev{};
+                   ev.type = SDL_TEXTINPUT;
+                   SDL_utf8strlcpy(ev.text.text, t.text.c_str(), sizeof(ev.text.text));
+                   SDL_PushEvent(&ev);
+                 },
+                 [&](const act::Screenshot& s) {
+                   pendingScreenshot_ = s.path;
+                   framesWanted_ = std::max(framesWanted_, 1);
+                 },
+                 [&](const act::Device& d) {
+                   if (d.step.verb == "key") {
+                     SDL_Event ev{};
+                     ev.type = SDL_KEYDOWN;
+                     const std::string& combo = d.step.args[0];
+                     if (combo.find("ctrl+") != std::string::npos) ev.key.keysym.mod |= KMOD_LCTRL;
+                     if (combo.find("alt+") != std::string::npos) ev.key.keysym.mod |= KMOD_LALT;
+                     ev.key.keysym.sym = SDL_GetKeyFromName(combo.substr(combo.rfind('+') + 1).c_str());
+                     SDL_PushEvent(&ev);
+                   }
+                 },
+                 [&](const act::Finished&) {
+                   spdlog::info("scenario passed ({} steps)", scenario_->stepsDone());
+                   quit_ = true;
+                 },
+                 [&](const act::Failed& f) {
+                   spdlog::error("scenario failed: {}", f.message);
+                   const std::string shot = scenario_->screenshotDir() + "/failure.png";
+                   if (target_->screenshot(shot)) spdlog::error("screen at failure: {}", shot);
+                   exitCode_ = 1;
+                   quit_ = true;
+                 },
+             },
+             a);
+}
+
+int Kiosk::waitTimeoutMs() const {
+  if (framesWanted_ > 0 || input_.pending()) return 0;
+  auto now = Clock::now();
+  // Next minute for the clock.
+  const std::time_t t = std::time(nullptr);
+  long ms = (60 - t % 60) * 1000L;
+  if (session_.state().screen != core::Screen::Home) {
+    const auto idleLeft = lastInput_ + std::chrono::seconds(cfg_.inactivitySeconds) - now;
+    ms = std::min<long>(ms, std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(idleLeft).count()));
+  }
+  if (scenario_) {
+    if (auto wake = scenario_->wakeAt())
+      ms = std::min<long>(ms, std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(*wake - now).count()));
+    else
+      ms = 0;   // the next step can run now
+  }
+  if (opts_.exitAfterSeconds > 0) {
+    const auto left = started_ + std::chrono::milliseconds(static_cast<long>(opts_.exitAfterSeconds * 1000)) - now;
+    ms = std::min<long>(ms, std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(left).count()));
+  }
+  return static_cast<int>(std::clamp<long>(ms, 0, 60000));
+}
+
+void Kiosk::writeStats() const {
+  if (opts_.statsFile.empty()) return;
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::ofstream out(opts_.statsFile);
+  out << "{\"first_frame_ms\": " << stats_.firstFrameMs << ", \"frames\": " << stats_.frames
+      << ", \"frame_mean_ms\": " << (stats_.frames ? stats_.sumMs / static_cast<double>(stats_.frames) : 0)
+      << ", \"frame_max_ms\": " << stats_.maxMs << ", \"atlas_glyphs\": " << stats_.atlas.glyphs
+      << ", \"atlas_width\": " << stats_.atlas.width << ", \"atlas_height\": " << stats_.atlas.height
+      << ", \"atlas_build_ms\": " << (stats_.atlasBuilds ? stats_.atlasTotalMs / stats_.atlasBuilds : 0)
+      << ", \"atlas_builds\": " << stats_.atlasBuilds << ", \"peak_rss_kb\": " << ru.ru_maxrss << "}\n";
+}
+
+int Kiosk::run(Clock::time_point started) {
+  started_ = started;
+  for (auto text : catalogs_.allTexts()) fonts_.require(text);
+  for (const auto& n : ui_.env.sampleNames) fonts_.require(n);
+  if (cfg_.largeText) applyEffects(session_.handle(core::ev::ToggleLargeText{}));
+  const bool animate = std::getenv("ONESTOP_BENCH_ANIMATE") != nullptr;   // bench: draw every frame
+  while (!quit_) {
+    SDL_Event e;
+    bool redraw = false;
+    if (SDL_WaitEventTimeout(&e, waitTimeoutMs())) {
+      redraw |= handleEvent(e);
+      while (!quit_ && SDL_PollEvent(&e)) redraw |= handleEvent(e);
+    }
+    const auto now = Clock::now();
+    if (opts_.exitAfterSeconds > 0 && now - started_ >= std::chrono::milliseconds(static_cast<long>(opts_.exitAfterSeconds * 1000)))
+      quit_ = true;
+    if (session_.state().screen != core::Screen::Home && now - lastInput_ >= std::chrono::seconds(cfg_.inactivitySeconds)) {
+      applyEffects(session_.handle(core::ev::InactivityTimeout{}));
+      lastInput_ = now;
+      redraw = true;
+    }
+    updateClock();
+    if (redraw || animate) framesWanted_ = std::max(framesWanted_, 2);
+    if (framesWanted_ > 0 && !quit_) drawFrame();
+    stepScenario();
+  }
+  writeStats();
+  return exitCode_;
+}
+
+}  // namespace
+
+int runKiosk(const Options& o) {
+  const auto started = Clock::now();
+  Config cfg;
+  if (!o.configFile.empty()) {
+    auto c = loadConfig(o.configFile);
+    if (!c) { spdlog::error("config: {}", c.error()); return 2; }
+    cfg = c.value();
+  }
+  if (o.width) cfg.width = *o.width;
+  if (o.height) cfg.height = *o.height;
+  if (o.fullscreen) cfg.fullscreen = *o.fullscreen;
+  if (o.largeText) cfg.largeText = *o.largeText;
+  if (o.language) cfg.language = *o.language;
+  if (o.softwareRenderer) cfg.softwareRenderer = true;
+  if (!o.logLevel.empty()) cfg.logLevel = o.logLevel;
+  if (auto l = setupLogging(cfg.logLevel, cfg.logFile); !l) { spdlog::error("{}", l.error()); return 2; }
+
+  const auto dataDir = findDataDir(o.dataDir);
+  auto catalogs = i18n::Catalogs::load(dataDir / "i18n");
+  if (!catalogs) { spdlog::error("translations: {}", catalogs.error()); return 2; }
+  if (!catalogs->language(cfg.language)) {
+    std::string known;
+    for (const auto& l : catalogs->languages()) known += (known.empty() ? "" : ", ") + l.code;
+    spdlog::error("unknown language '{}' (available: {})", cfg.language, known);
+    return 2;
+  }
+
+  std::unique_ptr<ScenarioRunner> runner;
+  if (!o.scenarioFile.empty()) {
+    std::ifstream in(o.scenarioFile);
+    if (!in) { spdlog::error("cannot read scenario {}", o.scenarioFile); return 2; }
+    std::stringstream buf;
+    buf << in.rdbuf();
+    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}});
+    if (!steps) { spdlog::error("scenario: {}", steps.error()); return 2; }
+    runner = std::make_unique<ScenarioRunner>(std::move(steps.value()), o.screenshotDir);
+  }
+
+  auto fonts = ui::FontLibrary::locate();
+  if (!fonts) { spdlog::error("{}", fonts.error()); return 2; }
+  for (const auto& m : fonts->missingFallbacks())
+    spdlog::warn("fallback font missing: {} — rare characters in names may not render", m);
+
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");   // touches arrive once, as fingers
+  SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+  if (SDL_Init(o.headless ? SDL_INIT_EVENTS | SDL_INIT_TIMER : SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_TIMER) != 0) {
+    spdlog::error("SDL: {}", SDL_GetError());
+    return 2;
+  }
+  auto target = RenderTarget::create({cfg.width, cfg.height, cfg.fullscreen, o.headless, cfg.softwareRenderer});
+  if (!target) {
+    spdlog::error("{}", target.error());
+    SDL_Quit();
+    return 2;
+  }
+  spdlog::info("OneStop kiosk {}: {}x{}, renderer {}{}", ONESTOP_VERSION, target.value()->width(),
+               target.value()->height(), target.value()->rendererName(), o.headless ? " (headless)" : "");
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;   // a kiosk keeps no UI state on disk
+  io.LogFilename = nullptr;
+  ImGui_ImplSDLRenderer_Init(target.value()->renderer());
+
+  int code = 0;
+  {
+    Kiosk kiosk(o, cfg, std::move(catalogs.value()), std::move(fonts.value()), target.value());
+    kiosk.setSampleNames(readLines(dataDir / "assets" / "display-check-names.txt"));
+    if (runner) kiosk.setScenario(std::move(runner));
+    code = kiosk.run(started);
+    ImGui_ImplSDLRenderer_Shutdown();
+  }
+  ImGui::DestroyContext();
+  SDL_Quit();
+  return code;
+}
+
+}  // namespace onestop::app

@@ -1,0 +1,89 @@
+#include "core/session.hpp"
+#include "core/i18n_key.hpp"
+
+namespace onestop::core {
+namespace {
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+}  // namespace
+
+Session::Session(std::string defaultLanguage) : defaultLanguage_(std::move(defaultLanguage)) {
+  state_.language = defaultLanguage_;
+}
+
+void Session::navigate(Screen to, Effects& fx) {
+  if (state_.screen != to) state_.backStack.push_back(state_.screen);
+  state_.screen = to;
+  if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+}
+
+Effects Session::reset() {
+  // Language and text size are the citizen's choices: the next person starts fresh.
+  const bool layoutChanged = state_.largeText;
+  const bool languageChanged = state_.language != defaultLanguage_;
+  state_ = SessionState{};
+  state_.language = defaultLanguage_;
+  Effects fx{fx::SessionEnded{}};
+  if (languageChanged) fx.push_back(fx::LanguageChanged{state_.language});
+  if (layoutChanged) fx.push_back(fx::LayoutChanged{});
+  return fx;
+}
+
+Effects Session::handle(const Event& event) {
+  Effects fx;
+  std::visit(Overloaded{
+                 [&](const ev::GoHome&) {
+                   state_.backStack.clear();
+                   state_.screen = Screen::Home;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::Back&) {
+                   if (state_.backStack.empty()) {
+                     state_.screen = Screen::Home;
+                   } else {
+                     state_.screen = state_.backStack.back();
+                     state_.backStack.pop_back();
+                   }
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::OpenGuide& e) {
+                   state_.guideGroup = e.group;
+                   navigate(Screen::ServiceGuide, fx);
+                 },
+                 [&](const ev::OpenService& e) {
+                   if (!findService(e.id)) return;   // unknown id from a stale view: ignore
+                   state_.serviceId = e.id;
+                   navigate(Screen::ServiceDetail, fx);
+                 },
+                 [&](const ev::OpenDisplayCheck&) { navigate(Screen::DisplayCheck, fx); },
+                 [&](const ev::SetLanguage& e) {
+                   if (e.code == state_.language) return;
+                   state_.language = e.code;
+                   fx.push_back(fx::LanguageChanged{e.code});
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::ToggleLargeText&) {
+                   state_.largeText = !state_.largeText;
+                   fx.push_back(fx::LayoutChanged{});
+                 },
+                 [&](const ev::ToggleVoice&) {
+                   state_.voice = !state_.voice;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::InactivityTimeout&) { fx = reset(); },
+             },
+             event);
+  return fx;
+}
+
+std::string Session::mainPromptKey() const {
+  switch (state_.screen) {
+    case Screen::Home: return std::string("home.prompt"_k);
+    case Screen::ServiceGuide: return std::string("guide.prompt"_k);
+    case Screen::ServiceDetail: return std::string("detail.prompt"_k);
+    case Screen::DisplayCheck: return std::string("display_check.title"_k);
+  }
+  return std::string("home.prompt"_k);
+}
+
+}  // namespace onestop::core

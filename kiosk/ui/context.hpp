@@ -1,0 +1,41 @@
+#pragma once
+// Everything a screen needs to draw one frame: theme, translator, fonts, the frame log
+// for scenarios, and the list where it reports the citizen's intents.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/session.hpp"
+#include "i18n/formatting.hpp"
+#include "ui/fonts.hpp"
+#include "ui/frame_log.hpp"
+#include "ui/theme.hpp"
+
+namespace onestop::ui {
+
+/// Facts from outside the session that screens show (no personal data here).
+struct Environment {
+  std::string hallName;                 ///< from config; empty = the catalog's default
+  i18n::CivilDate today;
+  int hour = 0, minute = 0;
+  std::string version;
+  std::vector<std::string> sampleNames;   ///< display check: names with rare characters
+};
+
+struct UiContext {
+  UiContext(FontLibrary& f, const i18n::Catalogs& c, std::string language)
+      : fonts(f), catalogs(c), tr(c, std::move(language)) {}
+
+  FontLibrary& fonts;
+  const i18n::Catalogs& catalogs;
+  i18n::Translator tr;
+  Theme theme;
+  FrameLog log;
+  Environment env;
+  std::vector<core::Event> intents;   ///< what the citizen asked for this frame
+  bool animating = false;             ///< a screen wants the next frame soon
+
+  void emit(core::Event e) { intents.push_back(std::move(e)); }
+};
+
+}  // namespace onestop::ui

@@ -1,0 +1,188 @@
+#include "ui/fonts.hpp"
+
+#include <fcntl.h>
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+#include <imgui_freetype.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+
+#include "core/utf8.hpp"
+
+static_assert(sizeof(ImWchar) == 4, "Dear ImGui must be built with IMGUI_USE_WCHAR32");
+
+namespace onestop::ui {
+namespace {
+
+struct Wanted {
+  const char* family;
+  const char* package;
+  bool required;
+};
+
+// Priority order. Noto Sans CJK SC draws the interface; BabelStone Han covers all of
+// U+4E00–9FFF, Extension A and is the only one with Extension G; HanaMinB covers nearly all
+// of Extensions B–F. HanaMinA fills Extension A gaps.
+constexpr Wanted kWanted[] = {
+    {"Noto Sans CJK SC", "fonts-noto-cjk", true},
+    {"BabelStone Han", "fonts-babelstone-han", false},
+    {"HanaMinB", "fonts-hanazono", false},
+    {"HanaMinA", "fonts-hanazono", false},
+};
+
+// Characters always present: printable ASCII, Latin-1, and the symbols the UI draws.
+constexpr char32_t kAlwaysRanges[][2] = {
+    {0x0020, 0x007E}, {0x00A0, 0x00FF}, {0x2014, 0x2026}, {0x3000, 0x3002},
+    {0xFF08, 0xFF09}, {0xFF0C, 0xFF0C}, {0xFF1A, 0xFF1B}, {0xFFFD, 0xFFFD},
+};
+
+bool familyMatches(FcPattern* font, const char* wanted) {
+  FcChar8* fam = nullptr;
+  for (int i = 0; FcPatternGetString(font, FC_FAMILY, i, &fam) == FcResultMatch; ++i)
+    if (std::strcmp(reinterpret_cast<const char*>(fam), wanted) == 0) return true;
+  return false;
+}
+
+bool mapFile(const std::string& path, const void** data, size_t* size) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || st.st_size <= 0) { ::close(fd); return false; }
+  void* p = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) return false;
+  *data = p;
+  *size = static_cast<size_t>(st.st_size);
+  return true;
+}
+
+}  // namespace
+
+core::Result<FontLibrary> FontLibrary::locate() {
+  if (!FcInit()) return core::Error{"fontconfig could not be initialised"};
+  FontLibrary lib;
+  for (const auto& w : kWanted) {
+    FcPattern* pat = FcNameParse(reinterpret_cast<const FcChar8*>(w.family));
+    FcConfigSubstitute(nullptr, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult res = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pat, &res);
+    FcPatternDestroy(pat);
+    FcChar8* file = nullptr;
+    int index = 0;
+    FontFace face{w.family, w.package, {}, 0, nullptr, 0, nullptr};
+    if (match && familyMatches(match, w.family) &&
+        FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+      FcPatternGetInteger(match, FC_INDEX, 0, &index);
+      face.path = reinterpret_cast<const char*>(file);
+      face.index = index;
+      FcCharSet* cs = nullptr;
+      if (FcPatternGetCharSet(match, FC_CHARSET, 0, &cs) == FcResultMatch) face.charset = FcCharSetCopy(cs);
+    }
+    if (match) FcPatternDestroy(match);
+    if (face.path.empty() || !mapFile(face.path, &face.data, &face.size)) {
+      if (face.charset) FcCharSetDestroy(static_cast<FcCharSet*>(face.charset));
+      if (w.required)
+        return core::Error{std::string("font \"") + w.family + "\" not found; install it with: apt-get install " + w.package};
+      lib.missing_.push_back(std::string(w.family) + " (" + w.package + ")");
+      continue;
+    }
+    lib.faces_.push_back(std::move(face));
+  }
+  return lib;
+}
+
+FontLibrary::FontLibrary(FontLibrary&& o) noexcept { *this = std::move(o); }
+
+FontLibrary& FontLibrary::operator=(FontLibrary&& o) noexcept {
+  if (this != &o) {
+    release();
+    faces_ = std::move(o.faces_);
+    missing_ = std::move(o.missing_);
+    required_ = std::move(o.required_);
+    ranges_ = std::move(o.ranges_);
+    std::memcpy(fonts_, o.fonts_, sizeof(fonts_));
+    dirty_ = o.dirty_;
+    o.faces_.clear();
+  }
+  return *this;
+}
+
+FontLibrary::~FontLibrary() { release(); }
+
+void FontLibrary::release() {
+  for (auto& f : faces_) {
+    if (f.data) ::munmap(const_cast<void*>(f.data), f.size);
+    if (f.charset) FcCharSetDestroy(static_cast<FcCharSet*>(f.charset));
+  }
+  faces_.clear();
+}
+
+void FontLibrary::require(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    // Fast path: ASCII is always in the atlas.
+    if (static_cast<unsigned char>(text[i]) >= 0x80) {
+      for (char32_t cp : core::decodeUtf8(text.substr(i)))
+        if (cp >= 0x80 && required_.insert(cp).second) dirty_ = true;
+      return;
+    }
+  }
+}
+
+bool FontLibrary::covers(char32_t cp) const {
+  for (const auto& f : faces_)
+    if (f.charset && FcCharSetHasChar(static_cast<FcCharSet*>(f.charset), static_cast<FcChar32>(cp))) return true;
+  return false;
+}
+
+AtlasStats FontLibrary::rebuild(ImFontAtlas& atlas, const float (&sizes)[static_cast<int>(FontRole::Count)]) {
+  const auto start = std::chrono::steady_clock::now();
+  std::set<char32_t> all = required_;
+  for (const auto& r : kAlwaysRanges)
+    for (char32_t c = r[0]; c <= r[1]; ++c) all.insert(c);
+  ranges_.clear();
+  for (auto it = all.begin(); it != all.end();) {
+    const char32_t lo = *it;
+    char32_t hi = lo;
+    for (++it; it != all.end() && *it == hi + 1; ++it) hi = *it;
+    ranges_.push_back(lo);
+    ranges_.push_back(hi);
+  }
+  ranges_.push_back(0);
+  const auto* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
+
+  atlas.Clear();
+  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+  for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
+    ImFont* font = nullptr;
+    for (size_t i = 0; i < faces_.size(); ++i) {
+      ImFontConfig cfg;
+      cfg.FontDataOwnedByAtlas = false;   // the mapping is shared by every size
+      cfg.FontNo = faces_[i].index;
+      cfg.MergeMode = i > 0;
+      cfg.OversampleH = cfg.OversampleV = 1;   // FreeType ignores oversampling anyway
+      std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.0fpx", faces_[i].family.c_str(), static_cast<double>(sizes[role]));
+      ImFont* f = atlas.AddFontFromMemoryTTF(const_cast<void*>(faces_[i].data), static_cast<int>(faces_[i].size),
+                                             sizes[role], &cfg, ranges);
+      if (i == 0) font = f;
+    }
+    fonts_[role] = font;
+  }
+  atlas.Build();
+  dirty_ = false;
+
+  AtlasStats stats;
+  for (int role = 0; role < static_cast<int>(FontRole::Count); ++role)
+    if (fonts_[role]) stats.glyphs += fonts_[role]->Glyphs.Size;
+  stats.width = atlas.TexWidth;
+  stats.height = atlas.TexHeight;
+  stats.buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
+}  // namespace onestop::ui

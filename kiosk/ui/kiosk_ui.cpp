@@ -1,0 +1,114 @@
+#include "ui/kiosk_ui.hpp"
+#include "core/i18n_key.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "ui/screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace onestop::ui {
+namespace {
+
+using core::Screen;
+
+float drawBanner(UiContext& ui, ImVec2 size) {
+  const Theme& t = ui.theme;
+  const float h = t.heading() * 2.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), ImVec2(size.x, h), t.palette.banner.imgui());
+  const std::string hall = ui.env.hallName.empty() ? ui.tr.tr("hall.default_name"_k) : ui.env.hallName;
+  const std::string clock = ui.tr.date(ui.env.today) + "  " + ui.tr.time(ui.env.hour, ui.env.minute);
+  const float clockW = buttonWidthFor(ui, clock, FontRole::Body);
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), (h - t.heading() * t.lineSpacing()) / 2));
+  text(ui, FontRole::Heading, hall, t.palette.onBanner, size.x - clockW - 2 * t.margin());
+  ImGui::SetCursorScreenPos(ImVec2(size.x - clockW - t.margin() / 2, (h - t.body() * t.lineSpacing()) / 2));
+  text(ui, FontRole::Body, clock, t.palette.onBanner, clockW);
+  return h;
+}
+
+// Back and home on the left (not on the home screen); language, large text and voice on
+// the right of every screen, so a citizen can change them wherever they are.
+float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string& title, float top, float width) {
+  const Theme& t = ui.theme;
+  const float h = t.targetHeight();
+  const float y = top + t.gap();
+  float x = t.margin();
+  if (s.screen != Screen::Home) {
+    const std::string back = "◀ " + ui.tr.tr("common.back"_k);
+    const float bw = buttonWidthFor(ui, back);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(ui, "nav.back", back, ImVec2(bw, h), ButtonKind::Secondary)) ui.emit(core::ev::Back{});
+    x += bw + t.gap();
+    const std::string home = ui.tr.tr("common.home"_k);
+    const float hw = buttonWidthFor(ui, home);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(ui, "nav.home", home, ImVec2(hw, h), ButtonKind::Secondary)) ui.emit(core::ev::GoHome{});
+    x += hw + t.gap() * 1.5f;
+  }
+
+  float right = width - t.margin();
+  auto rightButton = [&](const char* id, const std::string& label, bool on, core::Event e) {
+    const float w = buttonWidthFor(ui, label);
+    right -= w;
+    ImGui::SetCursorScreenPos(ImVec2(right, y));
+    if (button(ui, id, label, ImVec2(w, h), on ? ButtonKind::Selected : ButtonKind::Secondary)) ui.emit(std::move(e));
+    right -= t.gap() * 0.5f;
+  };
+  // The toggles say their state in words, not only by colour.
+  rightButton("toolbar.large_text", ui.tr.tr(s.largeText ? "toolbar.large_text_on"_k : "toolbar.large_text_off"_k),
+              s.largeText, core::ev::ToggleLargeText{});
+  right -= t.gap();
+  const auto& langs = ui.catalogs.languages();
+  for (auto it = langs.rbegin(); it != langs.rend(); ++it)
+    rightButton(("toolbar.lang." + it->code).c_str(), it->nativeName, it->code == s.language,
+                core::ev::SetLanguage{it->code});
+  // The screen's title fills the space between, so the content keeps the height.
+  if (!title.empty()) {
+    ImGui::SetCursorScreenPos(ImVec2(x, y + (h - t.heading() * t.lineSpacing()) / 2));
+    text(ui, FontRole::Heading, title, t.palette.text, std::max(1.0f, right - x - t.gap()));
+  }
+  return y + h + t.gap();
+}
+
+std::string screenTitle(UiContext& ui, const core::SessionState& s) {
+  switch (s.screen) {
+    case Screen::Home: return {};
+    case Screen::ServiceGuide: return ui.tr.tr("guide.title"_k);
+    case Screen::ServiceDetail: return ui.tr.tr("detail.title"_k);
+    case Screen::DisplayCheck: return ui.tr.tr("display_check.title"_k);
+  }
+  return {};
+}
+
+}  // namespace
+
+void drawFrame(UiContext& ui, const core::SessionState& s) {
+  ui.log.clear();
+  ui.intents.clear();
+  const Theme& t = ui.theme;
+  const ImVec2 size = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, t.palette.background.imgui());
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::Begin("###kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  const float bannerH = drawBanner(ui, size);
+  const float contentTop = drawToolbar(ui, s, screenTitle(ui, s), bannerH, size.x);
+  const Area content{ImVec2(t.margin(), contentTop),
+                     ImVec2(size.x - 2 * t.margin(), size.y - contentTop - t.margin())};
+  switch (s.screen) {
+    case Screen::Home: drawHome(ui, s, content); break;
+    case Screen::ServiceGuide: drawServiceGuide(ui, s, content); break;
+    case Screen::ServiceDetail: drawServiceDetail(ui, s, content); break;
+    case Screen::DisplayCheck: drawDisplayCheck(ui, s, content); break;
+  }
+  ImGui::End();
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor();
+}
+
+}  // namespace onestop::ui

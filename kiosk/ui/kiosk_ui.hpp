@@ -1,0 +1,12 @@
+#pragma once
+// Draws one whole kiosk frame: banner (hall name, date and time), the toolbar present on
+// every screen (back, home, language, large text, voice), and the current screen.
+#include "core/session.hpp"
+#include "ui/context.hpp"
+
+namespace onestop::ui {
+
+/// Call between ImGui::NewFrame() and ImGui::Render(). Intents land in ui.intents.
+void drawFrame(UiContext& ui, const core::SessionState& state);
+
+}  // namespace onestop::ui

@@ -1,0 +1,62 @@
+#include <map>
+#include <string>
+
+#include "ui/screens/screens.hpp"
+#include "core/i18n_key.hpp"
+#include "ui/widgets.hpp"
+
+namespace onestop::ui {
+namespace {
+
+struct PageState {
+  float offset = 0, maxScroll = 0;
+};
+// Per-area scroll positions; reset when the area's content changes size to fit.
+std::map<std::string, PageState>& pages() {
+  static std::map<std::string, PageState> p;
+  return p;
+}
+
+float buttonColumnWidth(const UiContext& ui) { return ui.theme.targetHeight() * 1.9f; }
+
+}  // namespace
+
+void beginPagedArea(UiContext& ui, const char* id, Area area) {
+  PageState& st = pages()[id];
+  ImGui::SetCursorScreenPos(area.pos);
+  const ImVec2 size(area.size.x - buttonColumnWidth(ui) - ui.theme.gap(), area.size.y);
+  ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                                         ImGuiWindowFlags_NoBackground);
+  ImGui::SetScrollY(st.offset);
+}
+
+void endPagedArea(UiContext& ui, const char* id, Area area) {
+  PageState& st = pages()[id];
+  st.maxScroll = ImGui::GetScrollMaxY();
+  if (st.offset > st.maxScroll) st.offset = st.maxScroll;
+  const float page = ImGui::GetWindowHeight() * 0.8f;
+  ImGui::EndChild();
+  if (st.maxScroll <= 0.5f) return;   // everything fits: no page buttons
+
+  const float w = buttonColumnWidth(ui), h = ui.theme.targetHeight() * 1.4f;
+  const float x = area.pos.x + area.size.x - w;
+  ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y));
+  const std::string base(id);
+  if (button(ui, base + ".page_up", ui.tr.tr("common.page_up"_k), ImVec2(w, h),
+             st.offset > 0 ? ButtonKind::Secondary : ButtonKind::Disabled) && st.offset > 0)
+    st.offset = std::max(0.0f, st.offset - page);
+  ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y + area.size.y - h));
+  if (button(ui, base + ".page_down", ui.tr.tr("common.page_down"_k), ImVec2(w, h), st.offset < st.maxScroll ? ButtonKind::Primary : ButtonKind::Disabled) &&
+      st.offset < st.maxScroll)
+    st.offset = std::min(st.maxScroll, st.offset + page);
+  // Where we are, in words as well as position.
+  const std::string where = ui.tr.format(
+      "common.page_position"_k, {{"page", std::to_string(static_cast<int>(st.offset / page + 1.5f) > 0
+                                                           ? static_cast<int>((st.offset + page * 0.5f) / page) + 1
+                                                           : 1)},
+                               {"pages", std::to_string(static_cast<int>(st.maxScroll / page + 0.999f) + 1)}});
+  ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y + area.size.y / 2 - ui.theme.body()));
+  text(ui, FontRole::Body, where, ui.theme.palette.mutedText, w, true);
+}
+
+}  // namespace onestop::ui

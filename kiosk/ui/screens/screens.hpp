@@ -1,0 +1,25 @@
+#pragma once
+// One function per screen. Each draws from the read-only session state into the content
+// area the frame gives it, and reports intents through ui.emit(); none touches a device.
+#include <imgui.h>
+
+#include "core/session.hpp"
+#include "ui/context.hpp"
+
+namespace onestop::ui {
+
+struct Area {
+  ImVec2 pos, size;
+};
+
+void drawHome(UiContext& ui, const core::SessionState& s, Area area);
+void drawServiceGuide(UiContext& ui, const core::SessionState& s, Area area);
+void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area);
+void drawDisplayCheck(UiContext& ui, const core::SessionState& s, Area area);
+
+/// A scrolling region moved only by big "previous/next page" buttons (taps, no swipes).
+/// Call begin, draw at the cursor, then end (which draws the page buttons when needed).
+void beginPagedArea(UiContext& ui, const char* id, Area area);
+void endPagedArea(UiContext& ui, const char* id, Area area);
+
+}  // namespace onestop::ui

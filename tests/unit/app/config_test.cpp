@@ -1,0 +1,62 @@
+#include <doctest/doctest.h>
+
+#include "app/config.hpp"
+#include "app/options.hpp"
+
+using namespace onestop::app;
+
+TEST_CASE("defaults apply when the file is empty") {
+  auto c = parseConfig("", "kiosk.toml");
+  REQUIRE(c.ok());
+  CHECK(c->language == "zh-CN");
+  CHECK(c->inactivitySeconds == 60);
+  CHECK(c->width == 1920);
+}
+
+TEST_CASE("a valid file is read") {
+  auto c = parseConfig("[kiosk]\nhall_name = \"测试大厅\"\nlarge_text = true\ninactivity_seconds = 90\n"
+                       "[display]\nrenderer = \"software\"\nwidth = 1280\nheight = 720\n",
+                       "kiosk.toml");
+  REQUIRE_MESSAGE(c.ok(), c.error());
+  CHECK(c->hallName == "测试大厅");
+  CHECK(c->largeText);
+  CHECK(c->inactivitySeconds == 90);
+  CHECK(c->softwareRenderer);
+  CHECK(c->width == 1280);
+}
+
+TEST_CASE("bad values name the key and the problem") {
+  auto wrongType = parseConfig("[kiosk]\ninactivity_seconds = \"long\"\n", "k.toml");
+  REQUIRE_FALSE(wrongType.ok());
+  CHECK(wrongType.error().find("inactivity_seconds") != std::string::npos);
+  auto range = parseConfig("[kiosk]\ninactivity_seconds = 5\n", "k.toml");
+  REQUIRE_FALSE(range.ok());
+  CHECK(range.error().find("out of range") != std::string::npos);
+  auto typo = parseConfig("[kiosk]\nlanguge = \"en\"\n", "k.toml");
+  REQUIRE_FALSE(typo.ok());
+  CHECK(typo.error().find("languge") != std::string::npos);
+  auto syntax = parseConfig("[kiosk\n", "k.toml");
+  REQUIRE_FALSE(syntax.ok());
+  CHECK(syntax.error().find("k.toml:1") != std::string::npos);
+  auto renderer = parseConfig("[display]\nrenderer = \"vulkan\"\n", "k.toml");
+  REQUIRE_FALSE(renderer.ok());
+  CHECK(renderer.error().find("renderer") != std::string::npos);
+  auto boolAsInt = parseConfig("[kiosk]\nlarge_text = 1\n", "k.toml");
+  REQUIRE_FALSE(boolAsInt.ok());
+}
+
+TEST_CASE("command-line options: sizes, languages and mistakes") {
+  auto o = parseOptions({"--headless", "--window", "1280x720", "--lang", "en", "--large"});
+  REQUIRE(o.ok());
+  CHECK(o->headless);
+  CHECK(*o->width == 1280);
+  CHECK(*o->height == 720);
+  CHECK(*o->language == "en");
+  CHECK(*o->largeText);
+  CHECK_FALSE(parseOptions({"--window", "big"}).ok());
+  CHECK_FALSE(parseOptions({"--window", "10x10"}).ok());
+  CHECK_FALSE(parseOptions({"--lang"}).ok());
+  auto unknown = parseOptions({"--frobnicate"});
+  REQUIRE_FALSE(unknown.ok());
+  CHECK(unknown.error().find("--frobnicate") != std::string::npos);
+}

@@ -63,10 +63,16 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   for (auto it = langs.rbegin(); it != langs.rend(); ++it)
     rightButton(("toolbar.lang." + it->code).c_str(), it->nativeName, it->code == s.language,
                 core::ev::SetLanguage{it->code});
-  // The screen's title fills the space between, so the content keeps the height.
+  // The screen's title sits between navigation and settings, in the largest size that
+  // fits on one line there (in large-text mode the content needs every pixel of height).
   if (!title.empty()) {
-    ImGui::SetCursorScreenPos(ImVec2(x, y + (h - t.heading() * t.lineSpacing()) / 2));
-    text(ui, FontRole::Heading, title, t.palette.text, std::max(1.0f, right - x - t.gap()));
+    const float space = right - x - t.gap();
+    for (FontRole role : {FontRole::Heading, FontRole::Body}) {
+      if (buttonWidthFor(ui, title, role) - 2 * t.gap() > space) continue;
+      ImGui::SetCursorScreenPos(ImVec2(x, y + (h - fontSize(ui, role) * t.lineSpacing()) / 2));
+      text(ui, role, title, t.palette.text, space);
+      break;
+    }
   }
   return y + h + t.gap();
 }

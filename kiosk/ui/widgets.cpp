@@ -100,9 +100,13 @@ bool button(UiContext& ui, std::string_view id, std::string_view label, ImVec2 s
   const float pad = ui.theme.gap() * 0.6f;
   const float inner = size.x - 2 * pad;
   const auto mainLines = layout(ui, mainRole, label, inner);
-  const auto subLines = sublabel.empty() ? std::vector<std::string>{} : layout(ui, FontRole::Body, sublabel, inner);
+  auto subLines = sublabel.empty() ? std::vector<std::string>{} : layout(ui, FontRole::Body, sublabel, inner);
   const float mainLh = lineHeight(ui, mainRole), subLh = lineHeight(ui, FontRole::Body);
-  const float total = static_cast<float>(mainLines.size()) * mainLh + static_cast<float>(subLines.size()) * subLh;
+  float total = static_cast<float>(mainLines.size()) * mainLh + static_cast<float>(subLines.size()) * subLh;
+  if (total > size.y - pad && !subLines.empty()) {   // large text: the label matters, the hint goes
+    subLines.clear();
+    total = static_cast<float>(mainLines.size()) * mainLh;
+  }
   float y = pos.y + std::max(0.0f, (size.y - total) / 2);
   auto drawLines = [&](const std::vector<std::string>& lines, FontRole role, float lh, Rgb colour) {
     ImFont* font = fontFor(ui, role);
@@ -121,7 +125,7 @@ bool button(UiContext& ui, std::string_view id, std::string_view label, ImVec2 s
   const ImRect shown(ImMax(pos, clip.Min), ImMin(max, clip.Max));
   if (shown.GetWidth() > 1 && shown.GetHeight() > size.y * 0.5f)
     ui.log.addWidget({std::string(id), std::string(label), shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()});
-  if (!sublabel.empty()) ui.log.addText(sublabel);
+  if (!subLines.empty()) ui.log.addText(sublabel);
   return pressed;
 }
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -38,7 +39,10 @@ void endPagedArea(UiContext& ui, const char* id, Area area) {
   ImGui::EndChild();
   if (st.maxScroll <= 0.5f) return;   // everything fits: no page buttons
 
-  const float w = buttonColumnWidth(ui), h = ui.theme.targetHeight() * 1.4f;
+  // Two buttons and the page label share the column; never below the touch-target height.
+  const float w = buttonColumnWidth(ui);
+  const float h = std::max(std::min(ui.theme.targetHeight(), (area.size.y - ui.theme.gap()) / 2),
+                           std::min(ui.theme.targetHeight() * 1.4f, (area.size.y - ui.theme.body() * 2.2f) / 2));
   const float x = area.pos.x + area.size.x - w;
   ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y));
   const std::string base(id);
@@ -55,8 +59,10 @@ void endPagedArea(UiContext& ui, const char* id, Area area) {
                                                            ? static_cast<int>((st.offset + page * 0.5f) / page) + 1
                                                            : 1)},
                                {"pages", std::to_string(static_cast<int>(st.maxScroll / page + 0.999f) + 1)}});
-  ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y + area.size.y / 2 - ui.theme.body()));
-  text(ui, FontRole::Body, where, ui.theme.palette.mutedText, w, true);
+  if (area.size.y >= 2 * h + ui.theme.body() * 2) {
+    ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y + area.size.y / 2 - ui.theme.body()));
+    text(ui, FontRole::Body, where, ui.theme.palette.mutedText, w, true);
+  }
 }
 
 }  // namespace onestop::ui

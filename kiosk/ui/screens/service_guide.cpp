@@ -33,8 +33,10 @@ void drawServiceGuide(UiContext& ui, const core::SessionState& s, Area area) {
     x += w + t.gap();
   }
   y += h + t.gap() * 0.6f;
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x, y));
-  y += text(ui, FontRole::Body, ui.tr.tr("guide.prompt"_k), t.palette.mutedText, area.size.x) + t.gap() * 0.4f;
+  if (!t.large) {   // in large-text mode the list needs the room more than the hint
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, y));
+    y += text(ui, FontRole::Body, ui.tr.tr("guide.prompt"_k), t.palette.mutedText, area.size.x) + t.gap() * 0.4f;
+  }
 
   // The services in two columns of big buttons: name, and where it is handled.
   const Area list{ImVec2(area.pos.x, y), ImVec2(area.size.x, area.pos.y + area.size.y - y)};

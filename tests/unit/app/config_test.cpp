@@ -60,3 +60,10 @@ TEST_CASE("command-line options: sizes, languages and mistakes") {
   REQUIRE_FALSE(unknown.ok());
   CHECK(unknown.error().find("--frobnicate") != std::string::npos);
 }
+
+TEST_CASE("the example configuration in deploy/ (also in the operator guide) is valid") {
+  auto c = loadConfig(std::string(ONESTOP_SOURCE_ROOT) + "/deploy/kiosk.example.toml");
+  REQUIRE_MESSAGE(c.ok(), c.error());
+  CHECK(c->fullscreen);
+  CHECK(c->logFile == "/var/log/onestop/kiosk.log");
+}

@@ -149,7 +149,7 @@ CardRead CardSession::readCard(std::chrono::year_month_day today) {
     out.outcome = decoded.error == TextBlockError::UnknownCardType ? CardReadOutcome::Unsupported
                                                                    : CardReadOutcome::Unreadable;
     out.completion = {CompletionCode::InvalidData, -1,
-                      fmt::format("text block: {} in field {}", toString(decoded.error), decoded.field)};
+                      fmt::format("text block: {} in field {}", nameOf(decoded.error), decoded.field)};
     return out;
   }
   core::Identity& id = decoded.identity;

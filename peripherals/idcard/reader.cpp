@@ -126,7 +126,7 @@ void IdCardReader::setStatus(DeviceState state, std::string_view media, std::str
     if (next == status_) return;
     status_ = next;
   }
-  spdlog::info("idcard: {} (media {}){}{}", toString(state), media, next.description.empty() ? "" : ": ",
+  spdlog::info("idcard: {} (media {}){}{}", nameOf(state), media, next.description.empty() ? "" : ": ",
                next.description);
   post(StatusChanged{std::move(next)});
 }
@@ -252,7 +252,7 @@ void IdCardReader::finishRead(CardRead read) {
     spdlog::info("idcard: card read: {} {}", core::cardTypeKey(read.identity->cardType),
                  core::maskIdNumber(read.identity->idNumber));
   } else {
-    spdlog::info("idcard: card not accepted: {} ({})", toString(read.outcome), read.completion.description);
+    spdlog::info("idcard: card not accepted: {} ({})", nameOf(read.outcome), read.completion.description);
   }
   post(std::move(read));
 }

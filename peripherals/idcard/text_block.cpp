@@ -174,7 +174,7 @@ std::optional<std::string> encodeUtf16leField(std::string_view utf8, std::size_t
   return out;
 }
 
-std::string_view toString(TextBlockError error) {
+std::string_view nameOf(TextBlockError error) {
   switch (error) {
     case TextBlockError::None: return "none";
     case TextBlockError::UnknownCardType: return "unknown card type";

@@ -34,7 +34,7 @@ enum class TextBlockError {
   BadDate,           ///< a date field is not YYYYMMDD (or 长期 for valid-to)
   BadCode            ///< gender / ethnicity field is not digits
 };
-std::string_view toString(TextBlockError error);
+std::string_view nameOf(TextBlockError error);
 
 struct TextBlockResult {
   TextBlockError error = TextBlockError::None;

@@ -2,7 +2,7 @@
 
 namespace onestop::peripherals {
 
-std::string_view toString(DeviceState state) {
+std::string_view nameOf(DeviceState state) {
   switch (state) {
     case DeviceState::Online: return "online";
     case DeviceState::Offline: return "offline";
@@ -15,7 +15,7 @@ std::string_view toString(DeviceState state) {
   return "noDevice";
 }
 
-std::string_view toString(DeviceClass deviceClass) {
+std::string_view nameOf(DeviceClass deviceClass) {
   switch (deviceClass) {
     case DeviceClass::CardReader: return "CardReader";
     case DeviceClass::Printer: return "Printer";
@@ -24,7 +24,7 @@ std::string_view toString(DeviceClass deviceClass) {
   return "CardReader";
 }
 
-std::string_view toString(CompletionCode code) {
+std::string_view nameOf(CompletionCode code) {
   switch (code) {
     case CompletionCode::Success: return "success";
     case CompletionCode::Canceled: return "canceled";
@@ -40,7 +40,7 @@ std::string_view toString(CompletionCode code) {
   return "internalError";
 }
 
-std::string_view toString(CardReadOutcome outcome) {
+std::string_view nameOf(CardReadOutcome outcome) {
   switch (outcome) {
     case CardReadOutcome::Ok: return "ok";
     case CardReadOutcome::Expired: return "expired";

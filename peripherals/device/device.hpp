@@ -23,17 +23,17 @@ namespace onestop::peripherals {
 
 /// XFS4IoT Common.Status "device".
 enum class DeviceState { Online, Offline, PowerOff, NoDevice, HardwareError, UserError, Busy };
-std::string_view toString(DeviceState state);   ///< "online", "offline", "powerOff", ...
+std::string_view nameOf(DeviceState state);   ///< "online", "offline", "powerOff", ...
 
 enum class DeviceClass { CardReader, Printer, Scanner };
-std::string_view toString(DeviceClass deviceClass);
+std::string_view nameOf(DeviceClass deviceClass);
 
 /// XFS4IoT completion codes (the subset our devices produce).
 enum class CompletionCode {
   Success, Canceled, TimeOut, HardwareError, DeviceNotReady, InvalidData, UserError,
   UnsupportedCommand, InternalError, SequenceError
 };
-std::string_view toString(CompletionCode code);   ///< "success", "timeOut", ...
+std::string_view nameOf(CompletionCode code);   ///< "success", "timeOut", ...
 
 /// How a command (or one step of a device's own cycle) ended.
 struct Completion {
@@ -112,7 +112,7 @@ enum class CardReadOutcome {
   Unreadable,    ///< the reader could not read the card consistently (completion says why)
   Unsupported    ///< a card type this kiosk cannot read
 };
-std::string_view toString(CardReadOutcome outcome);
+std::string_view nameOf(CardReadOutcome outcome);
 
 struct CardRead {
   CardReadOutcome outcome = CardReadOutcome::Unreadable;

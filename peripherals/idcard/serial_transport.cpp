@@ -57,7 +57,7 @@ Completion SerialTransport::open() {
   const int fd = ::open(config_.port.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
     const int err = errno;
-    return {CompletionCode::DeviceNotReady, err, fmt::format("cannot open {}: {}", config_.port, errnoText(err))};
+    return {CompletionCode::DeviceNotReady, -1, fmt::format("cannot open {}: {}", config_.port, errnoText(err))};
   }
   if (!::isatty(fd)) {
     ::close(fd);
@@ -79,7 +79,7 @@ Completion SerialTransport::setBaud(int baud) {
   termios tio{};
   if (::tcgetattr(fd_, &tio) != 0) {
     const int err = errno;
-    return {CompletionCode::HardwareError, err, fmt::format("tcgetattr {}: {}", config_.port, errnoText(err))};
+    return {CompletionCode::HardwareError, -1, fmt::format("tcgetattr {}: {}", config_.port, errnoText(err))};
   }
   ::cfmakeraw(&tio);
   tio.c_cflag |= CLOCAL | CREAD;
@@ -92,7 +92,7 @@ Completion SerialTransport::setBaud(int baud) {
   ::cfsetospeed(&tio, speed);
   if (::tcsetattr(fd_, TCSANOW, &tio) != 0) {
     const int err = errno;
-    return {CompletionCode::HardwareError, err, fmt::format("tcsetattr {}: {}", config_.port, errnoText(err))};
+    return {CompletionCode::HardwareError, -1, fmt::format("tcsetattr {}: {}", config_.port, errnoText(err))};
   }
   baud_ = baud;
   return Completion::success();
@@ -117,7 +117,7 @@ Completion SerialTransport::write(std::span<const std::uint8_t> bytes, std::chro
     }
     if (n < 0 && errno != EAGAIN && errno != EINTR) {
       const int err = errno;
-      return {CompletionCode::HardwareError, err, fmt::format("write {}: {}", config_.port, errnoText(err))};
+      return {CompletionCode::HardwareError, -1, fmt::format("write {}: {}", config_.port, errnoText(err))};
     }
     pollfd p{fd_, POLLOUT, 0};
     const int left = msLeft(deadline);
@@ -136,7 +136,7 @@ Expected<std::size_t> SerialTransport::read(std::span<std::uint8_t> buffer, std:
     if (r < 0 && errno == EINTR) continue;
     if (r < 0) {
       const int err = errno;
-      return Completion{CompletionCode::HardwareError, err, fmt::format("poll {}: {}", config_.port, errnoText(err))};
+      return Completion{CompletionCode::HardwareError, -1, fmt::format("poll {}: {}", config_.port, errnoText(err))};
     }
     if (wakeRead_ >= 0 && (fds[1].revents & POLLIN)) return Completion{CompletionCode::Canceled, -1, "read interrupted"};
     if (r == 0) return Completion{CompletionCode::TimeOut, -1, "no data from reader"};

@@ -32,14 +32,14 @@ Expected<std::unique_ptr<ControlServer>> ControlServer::start(IdCardSimulator& s
   sockaddr_un addr{};
   if (!makeAddress(socketPath, addr)) return Completion{CompletionCode::InvalidData, -1, "socket path too long"};
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return Completion{CompletionCode::InternalError, errno, "pipe2"};
+  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return Completion{CompletionCode::InternalError, -1, "pipe2"};
   s->wakeRead_ = fds[0];
   s->wakeWrite_ = fds[1];
   s->listen_ = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (s->listen_ < 0) return Completion{CompletionCode::InternalError, errno, "socket"};
+  if (s->listen_ < 0) return Completion{CompletionCode::InternalError, -1, "socket"};
   ::unlink(socketPath.c_str());   // a stale socket from a previous run
   if (::bind(s->listen_, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 || ::listen(s->listen_, 4) != 0)
-    return Completion{CompletionCode::DeviceNotReady, errno, fmt::format("bind {}: {}", socketPath, std::strerror(errno))};
+    return Completion{CompletionCode::DeviceNotReady, -1, fmt::format("bind {}: {}", socketPath, std::strerror(errno))};
   s->thread_ = std::thread([p = s.get()] { p->run(); });
   return s;
 }
@@ -92,11 +92,11 @@ Expected<std::string> sendControlLine(const std::string& socketPath, const std::
   sockaddr_un addr{};
   if (!makeAddress(socketPath, addr)) return Completion{CompletionCode::InvalidData, -1, "socket path too long"};
   const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0) return Completion{CompletionCode::InternalError, errno, "socket"};
+  if (fd < 0) return Completion{CompletionCode::InternalError, -1, "socket"};
   if (::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0) {
     const int err = errno;
     ::close(fd);
-    return Completion{CompletionCode::DeviceNotReady, err, fmt::format("connect {}: {}", socketPath, std::strerror(err))};
+    return Completion{CompletionCode::DeviceNotReady, -1, fmt::format("connect {}: {}", socketPath, std::strerror(err))};
   }
   const std::string out = line + "\n";
   std::string reply;

@@ -104,23 +104,23 @@ IdCardSimulator::~IdCardSimulator() {
 
 Completion IdCardSimulator::openPty() {
   int fds[2];
-  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return {CompletionCode::InternalError, errno, "pipe2 failed"};
+  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) return {CompletionCode::InternalError, -1, "pipe2 failed"};
   wakeRead_ = fds[0];
   wakeWrite_ = fds[1];
 
   master_ = ::posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   if (master_ < 0 || ::grantpt(master_) != 0 || ::unlockpt(master_) != 0)
-    return {CompletionCode::DeviceNotReady, errno, fmt::format("pseudo terminal: {}", std::strerror(errno))};
+    return {CompletionCode::DeviceNotReady, -1, fmt::format("pseudo terminal: {}", std::strerror(errno))};
   std::array<char, 128> name{};
   if (::ptsname_r(master_, name.data(), name.size()) != 0)
-    return {CompletionCode::DeviceNotReady, errno, "ptsname_r failed"};
+    return {CompletionCode::DeviceNotReady, -1, "ptsname_r failed"};
   slavePath_ = name.data();
   ::fcntl(master_, F_SETFL, ::fcntl(master_, F_GETFL) | O_NONBLOCK);
 
   // Holding the slave open keeps the pty (and its settings) alive while no driver is
   // attached; raw mode so nothing is echoed or translated before the driver sets it.
   slaveKeepAlive_ = ::open(slavePath_.c_str(), O_RDWR | O_NOCTTY | O_CLOEXEC);
-  if (slaveKeepAlive_ < 0) return {CompletionCode::DeviceNotReady, errno, "cannot open pty slave"};
+  if (slaveKeepAlive_ < 0) return {CompletionCode::DeviceNotReady, -1, "cannot open pty slave"};
   termios tio{};
   ::tcgetattr(slaveKeepAlive_, &tio);
   ::cfmakeraw(&tio);
@@ -136,7 +136,7 @@ Completion IdCardSimulator::openPty() {
       ::unlink(config_.linkPath.c_str());
     }
     if (::symlink(slavePath_.c_str(), config_.linkPath.c_str()) != 0)
-      return {CompletionCode::DeviceNotReady, errno,
+      return {CompletionCode::DeviceNotReady, -1,
               fmt::format("symlink {}: {}", config_.linkPath, std::strerror(errno))};
     linkPath_ = config_.linkPath;
   }

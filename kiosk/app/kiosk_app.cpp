@@ -119,6 +119,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
     std::visit(Overloaded{
                    [&](const core::fx::LanguageChanged& l) {
                      ui_.tr = i18n::Translator(catalogs_, l.code);
+                     fonts_.preferTraditional(l.code == "zh-TW");
                      spdlog::info("language: {}", l.code);
                    },
                    [&](const core::fx::LayoutChanged&) { rebuildAtlas(); },
@@ -302,6 +303,7 @@ int Kiosk::run(Clock::time_point started) {
   started_ = started;
   for (auto text : catalogs_.allTexts()) fonts_.require(text);
   for (const auto& n : ui_.env.sampleNames) fonts_.require(n);
+  fonts_.preferTraditional(cfg_.language == "zh-TW");
   if (cfg_.largeText) applyEffects(session_.handle(core::ev::ToggleLargeText{}));
   const bool animate = std::getenv("ONESTOP_BENCH_ANIMATE") != nullptr;   // bench: draw every frame
   while (!quit_) {

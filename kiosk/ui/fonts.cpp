@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 
@@ -29,6 +30,7 @@ struct Wanted {
 // of Extensions B–F. HanaMinA fills Extension A gaps.
 constexpr Wanted kWanted[] = {
     {"Noto Sans CJK SC", "fonts-noto-cjk", true},
+    {"Noto Sans CJK TC", "fonts-noto-cjk", false},   // Traditional glyph forms for zh-TW
     {"BabelStone Han", "fonts-babelstone-han", false},
     {"HanaMinB", "fonts-hanazono", false},
     {"HanaMinA", "fonts-hanazono", false},
@@ -120,6 +122,19 @@ void FontLibrary::release() {
     if (f.charset) FcCharSetDestroy(static_cast<FcCharSet*>(f.charset));
   }
   faces_.clear();
+}
+
+void FontLibrary::preferTraditional(bool traditional) {
+  // Faces[0] is SC; the TC face, when found, is moved first for Traditional Chinese so
+  // characters take the forms readers there expect. Both cover the same characters.
+  auto tc = std::find_if(faces_.begin(), faces_.end(), [](const FontFace& f) { return f.family == "Noto Sans CJK TC"; });
+  auto sc = std::find_if(faces_.begin(), faces_.end(), [](const FontFace& f) { return f.family == "Noto Sans CJK SC"; });
+  if (tc == faces_.end() || sc == faces_.end()) return;
+  const bool tcFirst = tc < sc;
+  if (tcFirst != traditional) {
+    std::iter_swap(tc, sc);
+    dirty_ = true;
+  }
 }
 
 void FontLibrary::require(std::string_view text) {

@@ -53,6 +53,8 @@ class FontLibrary {
   /// Makes sure every character of `text` will be in the atlas. Cheap when nothing new.
   void require(std::string_view text);
   bool dirty() const { return dirty_; }
+  /// Traditional Chinese glyph forms first (zh-TW) or Simplified (everything else).
+  void preferTraditional(bool traditional);
 
   /// Clears `atlas` and rebuilds it at the given pixel sizes (one per role).
   AtlasStats rebuild(ImFontAtlas& atlas, const float (&sizes)[static_cast<int>(FontRole::Count)]);

@@ -77,3 +77,20 @@ TEST_CASE("require() marks the atlas dirty only for new characters") {
   CHECK(lib->dirty());
   ImGui::DestroyContext();
 }
+
+TEST_CASE("Traditional Chinese puts the TC face first and back again") {
+  auto lib = ui::FontLibrary::locate();
+  REQUIRE(lib.ok());
+  ImGui::CreateContext();
+  const float sizes[] = {20, 24, 30};
+  lib->rebuild(*ImGui::GetIO().Fonts, sizes);
+  lib->preferTraditional(true);
+  CHECK(lib->dirty());
+  CHECK(lib->faces()[0].family == "Noto Sans CJK TC");
+  lib->rebuild(*ImGui::GetIO().Fonts, sizes);
+  lib->preferTraditional(true);
+  CHECK_FALSE(lib->dirty());
+  lib->preferTraditional(false);
+  CHECK(lib->faces()[0].family == "Noto Sans CJK SC");
+  ImGui::DestroyContext();
+}

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/data_paths.hpp"
+#include "app/event_queue.hpp"
 #include "app/input.hpp"
 #include "app/logging.hpp"
 #include "app/render_target.hpp"
@@ -65,7 +66,10 @@ class Kiosk {
  public:
   Kiosk(const Options& o, Config c, i18n::Catalogs cat, ui::FontLibrary f, RenderTarget* t)
       : opts_(o), cfg_(std::move(c)), catalogs_(std::move(cat)), fonts_(std::move(f)), target_(t),
-        session_(cfg_.language), ui_(fonts_, catalogs_, cfg_.language) {}
+        session_(cfg_.language), ui_(fonts_, catalogs_, cfg_.language),
+        queue_(t->headless() ? 0u : SDL_RegisterEvents(1)) {}
+
+  EventQueue& queue() { return queue_; }
 
   int run(Clock::time_point started);
   void setScenario(std::unique_ptr<ScenarioRunner> r) { scenario_ = std::move(r); }
@@ -75,6 +79,8 @@ class Kiosk {
   void applyEffects(const core::Effects& fx);
   void rebuildAtlas();
   void drawFrame();
+  bool composeFrame();
+  void waitForWork();
   bool settled() const { return framesWanted_ == 0 && !input_.pending() && !fonts_.dirty(); }
   bool handleEvent(const SDL_Event& e);
   void stepScenario();
@@ -90,6 +96,7 @@ class Kiosk {
   core::Session session_;
   ui::UiContext ui_;
   InputAdapter input_;
+  EventQueue queue_;
   std::unique_ptr<ScenarioRunner> scenario_;
   std::string pendingScreenshot_;
   int framesWanted_ = 2;
@@ -142,30 +149,43 @@ void Kiosk::updateClock() {
   }
 }
 
-void Kiosk::drawFrame() {
+// Builds one ImGui frame and applies the intents it produced. Returns false when the frame
+// needed characters the atlas lacked: it must not be shown (it would show "?"), so the
+// caller rebuilds the atlas and composes again.
+bool Kiosk::composeFrame() {
   if (fonts_.dirty()) rebuildAtlas();
-  const auto t0 = Clock::now();
   ImGuiIO& io = ImGui::GetIO();
+  const auto now = Clock::now();
   io.DisplaySize = ImVec2(static_cast<float>(target_->width()), static_cast<float>(target_->height()));
-  io.DeltaTime = std::max(1e-4f, std::chrono::duration<float>(t0 - lastFrame_).count());
-  lastFrame_ = t0;
+  io.DeltaTime = std::max(1e-4f, std::chrono::duration<float>(now - lastFrame_).count());
+  lastFrame_ = now;
   input_.applyToImGui();
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
   ui::drawFrame(ui_, session_.state());
   ImGui::Render();
+  input_.afterFrame();
+  const auto intents = ui_.intents;
+  for (const auto& e : intents) applyEffects(session_.handle(e));
+  // ImGui needs a couple of frames to settle after input or a state change.
+  if (!intents.empty()) framesWanted_ = std::max(framesWanted_, 2);
+  return !fonts_.dirty();
+}
+
+void Kiosk::drawFrame() {
+  const auto t0 = Clock::now();
+  for (int attempt = 0; attempt < 3 && !composeFrame(); ++attempt) {}
   SDL_Renderer* r = target_->renderer();
   const auto bg = ui_.theme.palette.background;
   SDL_SetRenderDrawColor(r, bg.r, bg.g, bg.b, 255);
   SDL_RenderClear(r);
   ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-  if (!pendingScreenshot_.empty() && !fonts_.dirty()) {
+  if (!pendingScreenshot_.empty()) {
     if (auto ok = target_->screenshot(pendingScreenshot_); !ok) spdlog::error("screenshot: {}", ok.error());
     else spdlog::info("screenshot {}", pendingScreenshot_);
     pendingScreenshot_.clear();
   }
   target_->present();
-  input_.afterFrame();
 
   const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   if (stats_.firstFrameMs < 0) {
@@ -175,13 +195,8 @@ void Kiosk::drawFrame() {
   ++stats_.frames;
   stats_.sumMs += ms;
   stats_.maxMs = std::max(stats_.maxMs, ms);
-
-  const auto intents = ui_.intents;
-  for (const auto& e : intents) applyEffects(session_.handle(e));
   if (framesWanted_ > 0) --framesWanted_;
-  // ImGui needs a couple of frames to settle after input or a state change.
-  if (!intents.empty()) framesWanted_ = std::max(framesWanted_, 2);
-  if (fonts_.dirty() || input_.pending() || !pendingScreenshot_.empty()) framesWanted_ = std::max(framesWanted_, 1);
+  if (fonts_.dirty() || input_.pending()) framesWanted_ = std::max(framesWanted_, 1);
 }
 
 bool Kiosk::handleEvent(const SDL_Event& e) {
@@ -301,17 +316,27 @@ void Kiosk::writeStats() const {
 
 int Kiosk::run(Clock::time_point started) {
   started_ = started;
-  for (auto text : catalogs_.allTexts()) fonts_.require(text);
-  for (const auto& n : ui_.env.sampleNames) fonts_.require(n);
   fonts_.preferTraditional(cfg_.language == "zh-TW");
   if (cfg_.largeText) applyEffects(session_.handle(core::ev::ToggleLargeText{}));
   const bool animate = std::getenv("ONESTOP_BENCH_ANIMATE") != nullptr;   // bench: draw every frame
   while (!quit_) {
     SDL_Event e;
     bool redraw = false;
-    if (SDL_WaitEventTimeout(&e, waitTimeoutMs())) {
+    if (target_->headless()) {
+      // Scenario input is already in SDL's queue; otherwise sleep until posted to or timed out.
+      if (!SDL_PollEvent(&e)) {
+        queue_.waitFor(std::chrono::milliseconds(waitTimeoutMs()));
+      } else {
+        redraw |= handleEvent(e);
+      }
+      while (!quit_ && SDL_PollEvent(&e)) redraw |= handleEvent(e);
+    } else if (SDL_WaitEventTimeout(&e, waitTimeoutMs())) {
       redraw |= handleEvent(e);
       while (!quit_ && SDL_PollEvent(&e)) redraw |= handleEvent(e);
+    }
+    for (auto& ev : queue_.drain()) {   // from device and network threads
+      applyEffects(session_.handle(ev));
+      redraw = true;
     }
     const auto now = Clock::now();
     if (opts_.exitAfterSeconds > 0 && now - started_ >= std::chrono::milliseconds(static_cast<long>(opts_.exitAfterSeconds * 1000)))

@@ -36,11 +36,9 @@ constexpr Wanted kWanted[] = {
     {"HanaMinA", "fonts-hanazono", false},
 };
 
-// Characters always present: printable ASCII, Latin-1, and the symbols the UI draws.
-constexpr char32_t kAlwaysRanges[][2] = {
-    {0x0020, 0x007E}, {0x00A0, 0x00FF}, {0x2014, 0x2026}, {0x3000, 0x3002},
-    {0xFF08, 0xFF09}, {0xFF0C, 0xFF0C}, {0xFF1A, 0xFF1B}, {0xFFFD, 0xFFFD},
-};
+// Characters always present at every size: printable ASCII and the replacement character.
+// Everything else is added when some text needs it.
+constexpr char32_t kAlwaysRanges[][2] = {{0x0020, 0x007E}, {0xFFFD, 0xFFFD}};
 
 bool familyMatches(FcPattern* font, const char* wanted) {
   FcChar8* fam = nullptr;
@@ -105,8 +103,10 @@ FontLibrary& FontLibrary::operator=(FontLibrary&& o) noexcept {
     release();
     faces_ = std::move(o.faces_);
     missing_ = std::move(o.missing_);
-    required_ = std::move(o.required_);
-    ranges_ = std::move(o.ranges_);
+    for (int r = 0; r < static_cast<int>(FontRole::Count); ++r) {
+      required_[r] = std::move(o.required_[r]);
+      ranges_[r] = std::move(o.ranges_[r]);
+    }
     std::memcpy(fonts_, o.fonts_, sizeof(fonts_));
     dirty_ = o.dirty_;
     o.faces_.clear();
@@ -137,12 +137,13 @@ void FontLibrary::preferTraditional(bool traditional) {
   }
 }
 
-void FontLibrary::require(std::string_view text) {
+void FontLibrary::require(std::string_view text, FontRole role) {
+  auto& set = required_[static_cast<int>(role)];
   for (size_t i = 0; i < text.size(); ++i) {
     // Fast path: ASCII is always in the atlas.
     if (static_cast<unsigned char>(text[i]) >= 0x80) {
       for (char32_t cp : core::decodeUtf8(text.substr(i)))
-        if (cp >= 0x80 && required_.insert(cp).second) dirty_ = true;
+        if (cp >= 0x80 && set.insert(cp).second) dirty_ = true;
       return;
     }
   }
@@ -156,19 +157,21 @@ bool FontLibrary::covers(char32_t cp) const {
 
 AtlasStats FontLibrary::rebuild(ImFontAtlas& atlas, const float (&sizes)[static_cast<int>(FontRole::Count)]) {
   const auto start = std::chrono::steady_clock::now();
-  std::set<char32_t> all = required_;
-  for (const auto& r : kAlwaysRanges)
-    for (char32_t c = r[0]; c <= r[1]; ++c) all.insert(c);
-  ranges_.clear();
-  for (auto it = all.begin(); it != all.end();) {
-    const char32_t lo = *it;
-    char32_t hi = lo;
-    for (++it; it != all.end() && *it == hi + 1; ++it) hi = *it;
-    ranges_.push_back(lo);
-    ranges_.push_back(hi);
+  for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
+    std::set<char32_t> all = required_[role];
+    for (const auto& r : kAlwaysRanges)
+      for (char32_t c = r[0]; c <= r[1]; ++c) all.insert(c);
+    auto& ranges = ranges_[role];
+    ranges.clear();
+    for (auto it = all.begin(); it != all.end();) {
+      const char32_t lo = *it;
+      char32_t hi = lo;
+      for (++it; it != all.end() && *it == hi + 1; ++it) hi = *it;
+      ranges.push_back(lo);
+      ranges.push_back(hi);
+    }
+    ranges.push_back(0);
   }
-  ranges_.push_back(0);
-  const auto* ranges = reinterpret_cast<const ImWchar*>(ranges_.data());
 
   atlas.Clear();
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
@@ -183,7 +186,7 @@ AtlasStats FontLibrary::rebuild(ImFontAtlas& atlas, const float (&sizes)[static_
       cfg.OversampleH = cfg.OversampleV = 1;   // FreeType ignores oversampling anyway
       std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.0fpx", faces_[i].family.c_str(), static_cast<double>(sizes[role]));
       ImFont* f = atlas.AddFontFromMemoryTTF(const_cast<void*>(faces_[i].data), static_cast<int>(faces_[i].size),
-                                             sizes[role], &cfg, ranges);
+                                             sizes[role], &cfg, reinterpret_cast<const ImWchar*>(ranges_[role].data()));
       if (i == 0) font = f;
     }
     fonts_[role] = font;

@@ -50,8 +50,9 @@ class FontLibrary {
   FontLibrary& operator=(const FontLibrary&) = delete;
   ~FontLibrary();
 
-  /// Makes sure every character of `text` will be in the atlas. Cheap when nothing new.
-  void require(std::string_view text);
+  /// Makes sure every character of `text` will be in the atlas at the size of `role`.
+  /// Cheap when nothing is new; otherwise the atlas is dirty until the next rebuild.
+  void require(std::string_view text, FontRole role);
   bool dirty() const { return dirty_; }
   /// Traditional Chinese glyph forms first (zh-TW) or Simplified (everything else).
   void preferTraditional(bool traditional);
@@ -66,15 +67,16 @@ class FontLibrary {
   const std::vector<FontFace>& faces() const { return faces_; }
   /// Fallback families that could not be found (rare names may not render): for the log.
   const std::vector<std::string>& missingFallbacks() const { return missing_; }
-  size_t requiredCount() const { return required_.size(); }
+  size_t requiredCount(FontRole role) const { return required_[static_cast<int>(role)].size(); }
 
  private:
   void release();
 
   std::vector<FontFace> faces_;
   std::vector<std::string> missing_;
-  std::set<char32_t> required_;
-  std::vector<unsigned int> ranges_;   // ImWchar pairs (32-bit build), 0-terminated
+  // Per size: a title's characters are not rasterised at body size and vice versa.
+  std::set<char32_t> required_[static_cast<int>(FontRole::Count)];
+  std::vector<unsigned int> ranges_[static_cast<int>(FontRole::Count)];   // ImWchar pairs, 0-terminated
   ImFont* fonts_[static_cast<int>(FontRole::Count)] = {};
   bool dirty_ = true;
 };

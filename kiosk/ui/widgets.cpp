@@ -39,12 +39,12 @@ float fontSize(const UiContext& ui, FontRole role) {
 }
 
 float measureText(UiContext& ui, FontRole role, std::string_view s, float width) {
-  ui.fonts.require(s);
+  ui.fonts.require(s, role);
   return static_cast<float>(layout(ui, role, s, width).size()) * lineHeight(ui, role);
 }
 
 float text(UiContext& ui, FontRole role, std::string_view s, Rgb colour, float width, bool centred) {
-  ui.fonts.require(s);
+  ui.fonts.require(s, role);
   if (width <= 0) width = ImGui::GetContentRegionAvail().x;
   const auto lines = layout(ui, role, s, width);
   const float lh = lineHeight(ui, role);
@@ -67,7 +67,7 @@ float text(UiContext& ui, FontRole role, std::string_view s, Rgb colour, float w
 }
 
 float buttonWidthFor(UiContext& ui, std::string_view label, FontRole role) {
-  ui.fonts.require(label);
+  ui.fonts.require(label, role);
   ImFont* font = fontFor(ui, role);
   const float w = font->CalcTextSizeA(fontSize(ui, role), 1e9f, 0, label.data(), label.data() + label.size()).x;
   return w + 2 * ui.theme.gap();
@@ -81,8 +81,9 @@ bool button(UiContext& ui, std::string_view id, std::string_view label, ImVec2 s
   const bool pressed = ImGui::InvisibleButton(imguiId.c_str(), size) && kind != ButtonKind::Disabled;
   const bool held = ImGui::IsItemActive();
   const bool visible = ImGui::IsItemVisible();
-  ui.fonts.require(label);
-  ui.fonts.require(sublabel);
+  const FontRole mainRole = size.y >= ui.theme.targetHeight() * 1.6f ? FontRole::Heading : FontRole::Body;
+  ui.fonts.require(label, mainRole);
+  ui.fonts.require(sublabel, FontRole::Body);
   if (!visible) return pressed;
 
   Rgb bg = p.secondary, fg = p.onSecondary;
@@ -96,7 +97,6 @@ bool button(UiContext& ui, std::string_view id, std::string_view label, ImVec2 s
   dl->AddRect(pos, max, (kind == ButtonKind::Secondary || kind == ButtonKind::Disabled ? p.border : bg).imgui(), r, 0, ui.theme.large ? 4.0f : 2.0f);
 
   // Label (and second line) centred; long labels wrap inside the button.
-  const FontRole mainRole = size.y >= ui.theme.targetHeight() * 1.6f ? FontRole::Heading : FontRole::Body;
   const float pad = ui.theme.gap() * 0.6f;
   const float inner = size.x - 2 * pad;
   const auto mainLines = layout(ui, mainRole, label, inner);

@@ -11,7 +11,7 @@ namespace onestop::ui {
 // (CJK Extension A–G) have a real glyph for every character.
 void drawDisplayCheck(UiContext& ui, const core::SessionState&, Area area) {
   const Palette& p = ui.theme.palette;
-  beginPagedArea(ui, "display_check.body", area);
+  beginPagedArea(ui, "display_check.body", area, "");
   const float w = ImGui::GetContentRegionAvail().x;
   text(ui, FontRole::Heading, ui.tr.tr("display_check.fonts"_k), p.text, w);
   for (const auto& f : ui.fonts.faces()) text(ui, FontRole::Body, "• " + f.family, p.text, w);

@@ -2,6 +2,8 @@
 #include <map>
 #include <string>
 
+#include <imgui_internal.h>
+
 #include "ui/screens/screens.hpp"
 #include "core/i18n_key.hpp"
 #include "ui/widgets.hpp"
@@ -11,6 +13,7 @@ namespace {
 
 struct PageState {
   float offset = 0, maxScroll = 0;
+  std::string content;   // what the area showed last: new content starts at page 1
 };
 // Per-area scroll positions; reset when the area's content changes size to fit.
 std::map<std::string, PageState>& pages() {
@@ -22,18 +25,23 @@ float buttonColumnWidth(const UiContext& ui) { return ui.theme.targetHeight() * 
 
 }  // namespace
 
-void beginPagedArea(UiContext& ui, const char* id, Area area) {
+void beginPagedArea(UiContext& ui, const char* id, Area area, std::string_view content) {
   PageState& st = pages()[id];
+  if (st.content != content) {
+    st = PageState{};
+    st.content = std::string(content);
+  }
   ImGui::SetCursorScreenPos(area.pos);
   const ImVec2 size(area.size.x - buttonColumnWidth(ui) - ui.theme.gap(), area.size.y);
+  ImGui::SetNextWindowScroll(ImVec2(0, st.offset));   // applied now, not one frame late
   ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                                          ImGuiWindowFlags_NoBackground);
-  ImGui::SetScrollY(st.offset);
 }
 
 void endPagedArea(UiContext& ui, const char* id, Area area) {
   PageState& st = pages()[id];
-  st.maxScroll = ImGui::GetScrollMaxY();
+  // This frame's content height, not ImGui's (one frame old) scroll limit.
+  st.maxScroll = std::max(0.0f, ImGui::GetCursorPosY() - ImGui::GetWindowHeight());
   if (st.offset > st.maxScroll) st.offset = st.maxScroll;
   const float page = ImGui::GetWindowHeight() * 0.8f;
   ImGui::EndChild();

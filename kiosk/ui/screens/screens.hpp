@@ -3,6 +3,8 @@
 // area the frame gives it, and reports intents through ui.emit(); none touches a device.
 #include <imgui.h>
 
+#include <string_view>
+
 #include "core/session.hpp"
 #include "ui/context.hpp"
 
@@ -19,7 +21,8 @@ void drawDisplayCheck(UiContext& ui, const core::SessionState& s, Area area);
 
 /// A scrolling region moved only by big "previous/next page" buttons (taps, no swipes).
 /// Call begin, draw at the cursor, then end (which draws the page buttons when needed).
-void beginPagedArea(UiContext& ui, const char* id, Area area);
+/// `content` names what is shown (a service id, a filter): when it changes, back to page 1.
+void beginPagedArea(UiContext& ui, const char* id, Area area, std::string_view content);
 void endPagedArea(UiContext& ui, const char* id, Area area);
 
 }  // namespace onestop::ui

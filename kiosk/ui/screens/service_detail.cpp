@@ -16,7 +16,7 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
   const Theme& t = ui.theme;
   const Palette& p = t.palette;
 
-  beginPagedArea(ui, "detail.body", area);
+  beginPagedArea(ui, "detail.body", area, s.serviceId);
   const float w = ImGui::GetContentRegionAvail().x;
   text(ui, FontRole::Display, ui.tr.tr(svc->nameKey()), p.text, w);
   text(ui, FontRole::Body, ui.tr.tr(svc->summaryKey()), p.text, w);

@@ -40,7 +40,7 @@ void drawServiceGuide(UiContext& ui, const core::SessionState& s, Area area) {
 
   // The services in two columns of big buttons: name, and where it is handled.
   const Area list{ImVec2(area.pos.x, y), ImVec2(area.size.x, area.pos.y + area.size.y - y)};
-  beginPagedArea(ui, "guide.list", list);
+  beginPagedArea(ui, "guide.list", list, s.guideGroup ? core::groupKey(*s.guideGroup) : std::string_view("all"));
   const float gap = t.gap();
   const float colW = (ImGui::GetContentRegionAvail().x - gap) / 2;
   const float rowH = t.targetHeight() * 1.3f;

@@ -43,7 +43,7 @@ TEST_CASE("rare-character names get real glyphs in the atlas, Extensions A to G"
   CHECK(std::find(cps.begin(), cps.end(), char32_t{0x2020C}) != cps.end());
 
   ImGui::CreateContext();
-  lib->require(all);
+  for (auto role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display}) lib->require(all, role);
   const float sizes[] = {40, 54, 76};
   const auto stats = lib->rebuild(*ImGui::GetIO().Fonts, sizes);
   CHECK(stats.glyphs > 0);
@@ -68,12 +68,16 @@ TEST_CASE("require() marks the atlas dirty only for new characters") {
   REQUIRE(lib.ok());
   ImGui::CreateContext();
   const float sizes[] = {20, 24, 30};
-  lib->require("办事指南");
+  lib->require("办事指南", ui::FontRole::Body);
   lib->rebuild(*ImGui::GetIO().Fonts, sizes);
   CHECK_FALSE(lib->dirty());
-  lib->require("办事 guide");
+  lib->require("办事 guide", ui::FontRole::Body);
   CHECK_FALSE(lib->dirty());
-  lib->require("𠈌");
+  lib->require("办事", ui::FontRole::Display);   // known at body size, new at display size
+  CHECK(lib->dirty());
+  lib->rebuild(*ImGui::GetIO().Fonts, sizes);
+  CHECK(lib->requiredCount(ui::FontRole::Display) == 2);
+  lib->require("𠈌", ui::FontRole::Body);
   CHECK(lib->dirty());
   ImGui::DestroyContext();
 }

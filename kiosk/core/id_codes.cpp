@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "core/identity.hpp"
+#include "core/identity_check.hpp"
+
 namespace onestop::core {
 namespace {
 
@@ -63,6 +66,23 @@ std::string_view ethnicityNameZh(int code) {
   const int c = normaliseEthnicityCode(code);
   if (c <= 56) return kEthnicityZh[static_cast<std::size_t>(c - 1)];
   return c == 97 ? "其他" : "外国血统中国籍人士";
+}
+
+std::vector<std::string_view> idCardI18nKeys() {
+  std::vector<std::string_view> keys;
+  for (auto t : {CardType::Mainland, CardType::HmtPermit, CardType::Foreign2017, CardType::Foreign2023})
+    keys.push_back(cardTypeKey(t));
+  for (int g : {0, 1, 2, 9}) keys.push_back(genderKey(g));
+  keys.insert(keys.end(), kEthnicityKeys.begin(), kEthnicityKeys.end());
+  for (int i = 0; i <= static_cast<int>(IdNumberCheck::BadCheckDigit); ++i)
+    keys.push_back(idNumberCheckKey(static_cast<IdNumberCheck>(i)));
+  for (int i = 0; i <= static_cast<int>(IdentityCheck::MissingField); ++i) {
+    if (static_cast<IdentityCheck>(i) == IdentityCheck::InvalidIdNumber) continue;   // uses id_check.*
+    keys.push_back(identityCheckKey({static_cast<IdentityCheck>(i), IdNumberCheck::Valid}));
+  }
+  // peripherals::CardRead::reasonKey() outcomes that are not identity checks.
+  keys.insert(keys.end(), {"card_read.ok", "card_read.unreadable", "card_read.unsupported"});
+  return keys;
 }
 
 }  // namespace onestop::core

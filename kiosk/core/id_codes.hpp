@@ -3,6 +3,7 @@
 // The UI shows i18n keys ("gender.male", "ethnicity.01"); the Chinese names are here for
 // tools that print without a catalog (onestop-devices) and to seed the zh-CN catalog.
 #include <string_view>
+#include <vector>
 
 namespace onestop::core {
 
@@ -16,5 +17,10 @@ std::string_view genderNameZh(int code);    ///< 未知 / 男 / 女 / 未说明
 int normaliseEthnicityCode(int code);
 std::string_view ethnicityKey(int code);    ///< "ethnicity.01" ... "ethnicity.98"
 std::string_view ethnicityNameZh(int code); ///< 汉, 蒙古, ... 其他, 外国血统中国籍人士
+
+/// Every i18n key the identity domain can hand to the UI: card types, genders,
+/// ethnicities, ID number and identity check reasons, card read outcomes (for the
+/// catalog completeness test).
+std::vector<std::string_view> idCardI18nKeys();
 
 }  // namespace onestop::core

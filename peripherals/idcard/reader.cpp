@@ -208,7 +208,7 @@ void IdCardReader::pollStep() {
       post(MediaInserted{});
       setStatus(DeviceState::Online, status::kMediaPresent, "");
     }
-    if (!cardDone_) attemptRead(readRequest_);
+    if (!cardDone_) attemptRead();
     return;
   }
   if (cardPresent_) {
@@ -226,8 +226,7 @@ void IdCardReader::pollStep() {
   setStatus(DeviceState::Online, status::kMediaNotPresent, "");
 }
 
-void IdCardReader::attemptRead(std::optional<RequestId> request) {
-  (void)request;
+void IdCardReader::attemptRead() {
   CardRead read = session_->readCard(config_.today());
   if (read.outcome == CardReadOutcome::Unreadable) {
     const Completion& err = read.completion;

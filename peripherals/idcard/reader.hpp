@@ -62,7 +62,7 @@ class IdCardReader final : public Device {
   void run();
   bool connectStep();
   void pollStep();
-  void attemptRead(std::optional<RequestId> request);
+  void attemptRead();
   void handleCommands();
   void finishRead(CardRead read);
   void goOffline(DeviceState state, const Completion& why);

@@ -103,7 +103,8 @@ bool decodeForeign2017(Decoder& d, Identity& id) {
   return d.text({0, 120, "englishName"}, id.englishName) && d.number({120, 2, "gender"}, id.genderCode) &&
          d.text({122, 30, "cardNumber"}, id.idNumber) && d.text({152, 6, "nationality"}, id.nationality) &&
          d.text({158, 30, "chineseName"}, id.name) && d.date({188, 16, "validFrom"}, id.validFrom) &&
-         d.validTo({204, 16, "validTo"}, id.validTo) && d.date({220, 16, "birthDate"}, id.birthDate);
+         d.validTo({204, 16, "validTo"}, id.validTo) && d.date({220, 16, "birthDate"}, id.birthDate) &&
+         d.text({240, 8, "authorityCode"}, id.issuingAuthority);
 }
 
 bool decodeForeign2023(Decoder& d, Identity& id) {

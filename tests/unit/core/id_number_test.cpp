@@ -139,3 +139,10 @@ TEST_CASE("gender and ethnicity code tables") {
   CHECK(ethnicityKey(57) == "ethnicity.97");
   CHECK(ethnicityKey(98) == "ethnicity.98");
 }
+
+TEST_CASE("the identity domain lists its i18n keys once each") {
+  const auto keys = idCardI18nKeys();
+  CHECK(keys.size() == 4 + 4 + 58 + 8 + 7 + 3);
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    for (std::size_t j = i + 1; j < keys.size(); ++j) CHECK(keys[i] != keys[j]);
+}

@@ -108,6 +108,7 @@ TEST_CASE("HMT, foreign 2017 and foreign 2023 layouts") {
   CHECK(ri.identity.nationality == "CAN");
   CHECK(ri.identity.idNumber == "CAN110085010110");
   CHECK(ri.identity.birthDate == year_month_day{year{1985}, month{1}, day{1}});
+  CHECK(ri.identity.issuingAuthority == "1100");
 
   sim::DemoCard y;
   y.type = "foreign2023";

@@ -47,7 +47,7 @@ struct FrameStats {
   long long firstFrameMonoNs = 0;   // CLOCK_MONOTONIC, comparable with the launcher's clock
   double idleCpuStartMs = -1;       // CPU used when the idle window began (2 s after start)
   Clock::time_point idleStart;
-  long frames = 0;
+  long frames = 0, steadyFrames = 0;
   double sumMs = 0, maxMs = 0;
   ui::AtlasStats atlas;
   double atlasTotalMs = 0;
@@ -193,8 +193,11 @@ void Kiosk::drawFrame() {
     stats_.firstFrameMonoNs = monotonicNs();
   }
   ++stats_.frames;
-  stats_.sumMs += ms;
-  stats_.maxMs = std::max(stats_.maxMs, ms);
+  if (Clock::now() - started_ > std::chrono::seconds(2)) {   // steady state, not start-up
+    ++stats_.steadyFrames;
+    stats_.sumMs += ms;
+    stats_.maxMs = std::max(stats_.maxMs, ms);
+  }
   if (framesWanted_ > 0) --framesWanted_;
   if (fonts_.dirty() || input_.pending()) framesWanted_ = std::max(framesWanted_, 1);
 }
@@ -307,7 +310,7 @@ void Kiosk::writeStats() const {
   std::ofstream out(opts_.statsFile);
   out << "{\"first_frame_ms\": " << stats_.firstFrameMs << ", \"first_frame_mono_ns\": " << stats_.firstFrameMonoNs
       << ", \"idle_wall_ms\": " << idleWallMs << ", \"idle_cpu_ms\": " << idleCpuMs << ", \"frames\": " << stats_.frames
-      << ", \"frame_mean_ms\": " << (stats_.frames ? stats_.sumMs / static_cast<double>(stats_.frames) : 0)
+      << ", \"frame_mean_ms\": " << (stats_.steadyFrames ? stats_.sumMs / static_cast<double>(stats_.steadyFrames) : 0)
       << ", \"frame_max_ms\": " << stats_.maxMs << ", \"atlas_glyphs\": " << stats_.atlas.glyphs
       << ", \"atlas_width\": " << stats_.atlas.width << ", \"atlas_height\": " << stats_.atlas.height
       << ", \"atlas_build_ms\": " << (stats_.atlasBuilds ? stats_.atlasTotalMs / stats_.atlasBuilds : 0)

@@ -157,20 +157,36 @@ bool FontLibrary::covers(char32_t cp) const {
 
 AtlasStats FontLibrary::rebuild(ImFontAtlas& atlas, const float (&sizes)[static_cast<int>(FontRole::Count)]) {
   const auto start = std::chrono::steady_clock::now();
+  // Give each character to the first face that has it. A fallback face is loaded for a
+  // size only when some character needs it: opening a large CJK face costs tens of ms and
+  // megabytes, and most screens need none of the rare-character faces.
+  auto hasChar = [](const FontFace& f, char32_t cp) {
+    return f.charset && FcCharSetHasChar(static_cast<FcCharSet*>(f.charset), static_cast<FcChar32>(cp));
+  };
   for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
-    std::set<char32_t> all = required_[role];
+    std::vector<std::vector<char32_t>> perFace(faces_.size());
     for (const auto& r : kAlwaysRanges)
-      for (char32_t c = r[0]; c <= r[1]; ++c) all.insert(c);
-    auto& ranges = ranges_[role];
-    ranges.clear();
-    for (auto it = all.begin(); it != all.end();) {
-      const char32_t lo = *it;
-      char32_t hi = lo;
-      for (++it; it != all.end() && *it == hi + 1; ++it) hi = *it;
-      ranges.push_back(lo);
-      ranges.push_back(hi);
+      for (char32_t c = r[0]; c <= r[1]; ++c) perFace[0].push_back(c);
+    for (char32_t cp : required_[role]) {
+      size_t owner = 0;   // nobody has it: the primary face draws its fallback glyph
+      for (size_t i = 0; i < faces_.size(); ++i)
+        if (hasChar(faces_[i], cp)) { owner = i; break; }
+      perFace[owner].push_back(cp);
     }
-    ranges.push_back(0);
+    auto& ranges = ranges_[role];
+    ranges.assign(faces_.size(), {});
+    for (size_t i = 0; i < faces_.size(); ++i) {
+      auto& cps = perFace[i];
+      std::sort(cps.begin(), cps.end());
+      for (auto it = cps.begin(); it != cps.end();) {
+        const char32_t lo = *it;
+        char32_t hi = lo;
+        for (++it; it != cps.end() && *it <= hi + 1; ++it) hi = *it;
+        ranges[i].push_back(lo);
+        ranges[i].push_back(hi);
+      }
+      if (!ranges[i].empty()) ranges[i].push_back(0);
+    }
   }
 
   atlas.Clear();
@@ -179,15 +195,16 @@ AtlasStats FontLibrary::rebuild(ImFontAtlas& atlas, const float (&sizes)[static_
   for (int role = 0; role < static_cast<int>(FontRole::Count); ++role) {
     ImFont* font = nullptr;
     for (size_t i = 0; i < faces_.size(); ++i) {
+      if (ranges_[role][i].empty()) continue;
       ImFontConfig cfg;
       cfg.FontDataOwnedByAtlas = false;   // the mapping is shared by every size
       cfg.FontNo = faces_[i].index;
-      cfg.MergeMode = i > 0;
+      cfg.MergeMode = font != nullptr;
       cfg.OversampleH = cfg.OversampleV = 1;   // FreeType ignores oversampling anyway
       std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.0fpx", faces_[i].family.c_str(), static_cast<double>(sizes[role]));
       ImFont* f = atlas.AddFontFromMemoryTTF(const_cast<void*>(faces_[i].data), static_cast<int>(faces_[i].size),
-                                             sizes[role], &cfg, reinterpret_cast<const ImWchar*>(ranges_[role].data()));
-      if (i == 0) font = f;
+                                             sizes[role], &cfg, reinterpret_cast<const ImWchar*>(ranges_[role][i].data()));
+      if (!font) font = f;
     }
     fonts_[role] = font;
   }

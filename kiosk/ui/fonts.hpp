@@ -76,7 +76,8 @@ class FontLibrary {
   std::vector<std::string> missing_;
   // Per size: a title's characters are not rasterised at body size and vice versa.
   std::set<char32_t> required_[static_cast<int>(FontRole::Count)];
-  std::vector<unsigned int> ranges_[static_cast<int>(FontRole::Count)];   // ImWchar pairs, 0-terminated
+  // Per size, per face: the ImWchar ranges that face supplies (0-terminated; empty = unused).
+  std::vector<std::vector<unsigned int>> ranges_[static_cast<int>(FontRole::Count)];
   ImFont* fonts_[static_cast<int>(FontRole::Count)] = {};
   bool dirty_ = true;
 };

@@ -150,3 +150,23 @@ TEST_CASE("wire delay makes a base-info read take its honest time at 115200") {
   // loaded machine).
   CHECK(took >= 100ms);
 }
+
+TEST_CASE("the event sink may call back into the reader without deadlock") {
+  auto sim = makeSim();
+  auto rc = readerConfig(sim->devicePath());
+  idc::IdCardReader reader(rc, std::make_unique<idc::SerialTransport>(rc.serial), nullptr);
+  Events events;
+  auto forward = events.sink();
+  reader.start([&](per::DeviceEvent e) {
+    (void)reader.status();
+    (void)reader.execute({"Common.Status", 1s});
+    forward(std::move(e));
+  });
+  REQUIRE(events.waitState(per::DeviceState::Online));
+  REQUIRE(sim->present("worker").ok());
+  auto read = events.nextCardRead();
+  REQUIRE(read);
+  CHECK(read->outcome == CardReadOutcome::Ok);
+  CHECK(read->identity->photo.empty());   // no photo decoder configured
+  reader.stop();
+}

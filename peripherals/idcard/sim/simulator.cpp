@@ -88,7 +88,15 @@ Expected<std::unique_ptr<IdCardSimulator>> IdCardSimulator::create(SimulatorConf
 }
 
 IdCardSimulator::IdCardSimulator(SimulatorConfig config, std::vector<DemoPerson> people)
-    : config_(std::move(config)), people_(std::move(people)), wireDelay_(config_.wireDelay) {}
+    : config_(std::move(config)),
+      people_(std::move(people)),
+      wireDelay_(config_.wireDelay),
+      haltAfterRead_(config_.haltAfterRead) {}
+
+void IdCardSimulator::setHaltAfterRead(bool on) {
+  std::lock_guard lock(mutex_);
+  haltAfterRead_ = on;
+}
 
 IdCardSimulator::~IdCardSimulator() {
   stopping_ = true;
@@ -154,14 +162,14 @@ Completion IdCardSimulator::presentCard(const DemoCard& card) {
   if (!text) return text.error();
   std::lock_guard lock(mutex_);
   card_ = Card{text.value(), dummyWlt(card)};
-  selected_ = false;
+  selected_ = halted_ = false;
   return Completion::success();
 }
 
 void IdCardSimulator::remove() {
   std::lock_guard lock(mutex_);
   card_.reset();
-  selected_ = false;
+  selected_ = halted_ = false;
 }
 
 bool IdCardSimulator::cardPresent() const {
@@ -253,7 +261,7 @@ Bytes IdCardSimulator::respond(const Request& req, std::size_t& cutAt) {
   if (is(kSetMaxRfBytes)) return encodeResponse(req.data.size() == 1 ? sw3::kSuccess : sw3::kLengthError);
   if (is(kFindCard)) {
     static constexpr std::array<std::uint8_t, 4> kManagementNo{0, 0, 0, 0};
-    return card_ ? encodeResponse(sw3::kFindOk, kManagementNo) : encodeResponse(sw3::kNoCard);
+    return card_ && !halted_ ? encodeResponse(sw3::kFindOk, kManagementNo) : encodeResponse(sw3::kNoCard);
   }
   if (is(kSelectCard)) {
     static constexpr std::array<std::uint8_t, 8> kSerial{0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88};
@@ -276,6 +284,9 @@ Bytes IdCardSimulator::respond(const Request& req, std::size_t& cutAt) {
     if (fault_ == Fault::FlakyRead && stats_.readsServed % 2 == 1 && takeFault(Fault::FlakyRead))
       data[textAt] = static_cast<std::uint8_t>(data[textAt] ^ 0x01);
     Bytes frame = encodeResponse(sw3::kSuccess, data);
+    // Halting readers stop finding a card once it has been read (select and read still
+    // work within the session; how real readers differ there is undocumented).
+    if (haltAfterRead_ && card_) halted_ = true;
     if (takeFault(Fault::BadChecksum)) frame.back() = static_cast<std::uint8_t>(frame.back() ^ 0x5A);
     if (takeFault(Fault::Truncated)) cutAt = frame.size() / 2;
     if (takeFault(Fault::PullMidRead)) {

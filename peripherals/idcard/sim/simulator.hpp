@@ -44,6 +44,10 @@ struct SimulatorConfig {
   bool wireDelay = true;          ///< pace responses at baud (1295 bytes ≈ 112 ms at 115200)
   std::string linkPath;           ///< optional symlink to the pty slave, e.g. /tmp/idcard
   std::string peoplePath;         ///< people.json; empty = defaultPeoplePath()
+  /// Some readers halt the card after a read: find card then answers 0x80 until the card
+  /// is taken away and put back. Off: find answers 0x9F while a card lies there.
+  /// (Select and read keep working either way.)
+  bool haltAfterRead = false;
 };
 
 struct SimulatorStats {
@@ -75,6 +79,7 @@ class IdCardSimulator {
   void clearFaults();
 
   void setWireDelay(bool on) { wireDelay_ = on; }
+  void setHaltAfterRead(bool on);
   SimulatorStats stats() const;
   const std::vector<DemoPerson>& people() const { return people_; }
 
@@ -110,6 +115,8 @@ class IdCardSimulator {
   };
   std::optional<Card> card_;
   bool selected_ = false;
+  bool halted_ = false;        // card read and halted (haltAfterRead)
+  bool haltAfterRead_ = false;
   Fault fault_ = Fault::None;
   int faultLeft_ = 0;          // 0 = unlimited while fault_ != None
   SimulatorStats stats_;

@@ -170,3 +170,18 @@ TEST_CASE("a missing port is reported as noDevice") {
   CHECK(reader.status().description.find("/nonexistent/ttyIDCARD") != std::string::npos);
   reader.stop();
 }
+
+TEST_CASE("a reader that halts the card after reading does not cause a re-read loop") {
+  Rig r;
+  r.sim->setHaltAfterRead(true);
+  REQUIRE(r.presentAndRead("worker").outcome == CardReadOutcome::Ok);
+  // find card now answers 0x80 although the card lies there: reported as removed…
+  CHECK(r.events.waitCount<per::MediaRemoved>(1));
+  const auto until = r.sim->stats().requests + 15;
+  for (int i = 0; i < 500 && r.sim->stats().requests < until; ++i) std::this_thread::sleep_for(10ms);
+  // …and never read again until it really comes back.
+  CHECK(r.events.count<per::CardRead>() == 1);
+  CHECK(r.events.count<per::MediaInserted>() == 1);
+  r.sim->remove();
+  CHECK(r.presentAndRead("worker").outcome == CardReadOutcome::Ok);
+}

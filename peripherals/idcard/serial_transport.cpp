@@ -10,20 +10,10 @@
 
 #include <fmt/format.h>
 
+#include "idcard/baud.hpp"
+
 namespace onestop::peripherals::idcard {
 namespace {
-
-speed_t speedFor(int baud) {
-  switch (baud) {
-    case 9600: return B9600;
-    case 19200: return B19200;
-    case 38400: return B38400;
-    case 57600: return B57600;
-    case 115200: return B115200;
-    case 230400: return B230400;
-    default: return B0;
-  }
-}
 
 std::string errnoText(int err) { return std::strerror(err); }
 
@@ -34,7 +24,7 @@ int msLeft(std::chrono::steady_clock::time_point deadline) {
 
 }  // namespace
 
-bool isSupportedBaud(int baud) { return speedFor(baud) != B0; }
+bool isSupportedBaud(int baud) { return termiosSpeed(baud) != B0; }
 
 SerialTransport::SerialTransport(SerialConfig config) : config_(std::move(config)), baud_(config_.baud) {
   int fds[2];
@@ -74,7 +64,7 @@ Completion SerialTransport::open() {
 
 Completion SerialTransport::setBaud(int baud) {
   if (fd_ < 0) return {CompletionCode::DeviceNotReady, -1, "port not open"};
-  const speed_t speed = speedFor(baud);
+  const speed_t speed = termiosSpeed(baud);
   if (speed == B0) return {CompletionCode::InvalidData, -1, fmt::format("unsupported baud rate {}", baud)};
   termios tio{};
   if (::tcgetattr(fd_, &tio) != 0) {

@@ -15,6 +15,8 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "idcard/baud.hpp"
+
 namespace onestop::peripherals::idcard::sim {
 namespace {
 
@@ -38,16 +40,6 @@ bool isStateFault(Fault f) {
   return f == Fault::Silence || f == Fault::SamSelfTest || f == Fault::SamNotAuthorised;
 }
 
-speed_t speedFor(int baud) {
-  switch (baud) {
-    case 9600: return B9600;
-    case 19200: return B19200;
-    case 38400: return B38400;
-    case 57600: return B57600;
-    case 115200: return B115200;
-    default: return B0;
-  }
-}
 
 // A fixed, obviously fake SAM management number.
 constexpr std::array<std::uint8_t, 16> kSamId{0x05, 0x00, 0x00, 0x00, 0x20, 0x26, 0x11, 0x23,
@@ -77,7 +69,7 @@ std::vector<std::string_view> faultNames() {
 }
 
 Expected<std::unique_ptr<IdCardSimulator>> IdCardSimulator::create(SimulatorConfig config) {
-  if (speedFor(config.baud) == B0)
+  if (termiosSpeed(config.baud) == B0)
     return Completion{CompletionCode::InvalidData, -1, fmt::format("unsupported baud {}", config.baud)};
   auto people = loadDemoPeople(config.peoplePath.empty() ? defaultPeoplePath() : config.peoplePath);
   if (!people) return people.error();
@@ -132,8 +124,8 @@ Completion IdCardSimulator::openPty() {
   termios tio{};
   ::tcgetattr(slaveKeepAlive_, &tio);
   ::cfmakeraw(&tio);
-  ::cfsetispeed(&tio, speedFor(config_.baud));
-  ::cfsetospeed(&tio, speedFor(config_.baud));
+  ::cfsetispeed(&tio, termiosSpeed(config_.baud));
+  ::cfsetospeed(&tio, termiosSpeed(config_.baud));
   ::tcsetattr(slaveKeepAlive_, TCSANOW, &tio);
 
   if (!config_.linkPath.empty()) {
@@ -194,7 +186,7 @@ bool IdCardSimulator::lineSpeedMatches() const {
   // The master shares the slave's termios, so this is the speed the driver set.
   termios tio{};
   if (::tcgetattr(master_, &tio) != 0) return true;
-  return ::cfgetospeed(&tio) == speedFor(config_.baud);
+  return ::cfgetospeed(&tio) == termiosSpeed(config_.baud);
 }
 
 void IdCardSimulator::run() {

@@ -13,7 +13,6 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "idcard/baud.hpp"
 
@@ -39,7 +38,6 @@ constexpr std::array<FaultName, 9> kFaultNames{{
 bool isStateFault(Fault f) {
   return f == Fault::Silence || f == Fault::SamSelfTest || f == Fault::SamNotAuthorised;
 }
-
 
 // A fixed, obviously fake SAM management number.
 constexpr std::array<std::uint8_t, 16> kSamId{0x05, 0x00, 0x00, 0x00, 0x20, 0x26, 0x11, 0x23,

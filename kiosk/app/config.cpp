@@ -17,6 +17,7 @@ const std::map<std::string, std::set<std::string>>& schema() {
   static const std::map<std::string, std::set<std::string>> s = {
       {"kiosk", {"hall_name", "language", "large_text", "inactivity_seconds"}},
       {"display", {"width", "height", "fullscreen", "renderer"}},
+      {"idcard", {"port", "baud", "probe_baud", "photo_decoder"}},
       {"log", {"level", "file"}},
   };
   return s;
@@ -49,14 +50,14 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
     const std::string table(name.str());
     auto it = schema().find(table);
     if (it == schema().end() || !node.is_table())
-      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, log)"};
+      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, idcard, log)"};
     for (const auto& [k, v] : *node.as_table())
       if (!it->second.count(std::string(k.str())))
         return Error{std::string(sourceName) + ": unknown key [" + table + "] " + std::string(k.str())};
   }
 
   Config c;
-  int64_t inactivity = c.inactivitySeconds, width = c.width, height = c.height;
+  int64_t inactivity = c.inactivitySeconds, width = c.width, height = c.height, baud = c.idcardBaud;
   std::string renderer = "auto";
   for (auto err : {read(root, "kiosk", "hall_name", c.hallName, "a string"),
                    read(root, "kiosk", "language", c.language, "a string such as \"zh-CN\""),
@@ -66,6 +67,10 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
                    read(root, "display", "height", height, "an integer"),
                    read(root, "display", "fullscreen", c.fullscreen, "true or false"),
                    read(root, "display", "renderer", renderer, "\"auto\" or \"software\""),
+                   read(root, "idcard", "port", c.idcardPort, "a device path such as \"/dev/ttyUSB0\""),
+                   read(root, "idcard", "baud", baud, "an integer"),
+                   read(root, "idcard", "probe_baud", c.idcardProbeBaud, "true or false"),
+                   read(root, "idcard", "photo_decoder", c.idcardPhotoDecoder, "a library path"),
                    read(root, "log", "level", c.logLevel, "a string"),
                    read(root, "log", "file", c.logFile, "a string")})
     if (err) return Error{std::string(sourceName) + ": " + err->message};
@@ -79,6 +84,11 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
   if (auto e = range("[kiosk] inactivity_seconds", inactivity, 15, 600)) return *e;
   if (auto e = range("[display] width", width, 640, 7680)) return *e;
   if (auto e = range("[display] height", height, 480, 4320)) return *e;
+  static const std::set<int64_t> bauds = {9600, 19200, 38400, 57600, 115200};
+  if (!bauds.count(baud))
+    return Error{std::string(sourceName) + ": [idcard] baud = " + std::to_string(baud) +
+                 " (expected 9600, 19200, 38400, 57600 or 115200)"};
+  c.idcardBaud = static_cast<int>(baud);
   c.inactivitySeconds = static_cast<int>(inactivity);
   c.width = static_cast<int>(width);
   c.height = static_cast<int>(height);

@@ -18,6 +18,11 @@ struct Config {
   int width = 1920, height = 1080;
   bool fullscreen = false;
   bool softwareRenderer = false;    ///< renderer = "software" | "auto"
+  // [idcard]
+  std::string idcardPort;           ///< serial device of the ID card reader; empty = none
+  int idcardBaud = 115200;
+  bool idcardProbeBaud = true;      ///< try the usual rates when the reader does not answer
+  std::string idcardPhotoDecoder;   ///< optional vendor WLT decoder library (dlopen)
   // [log]
   std::string logLevel = "info";    ///< trace debug info warn error
   std::string logFile;              ///< empty = stderr only

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/data_paths.hpp"
+#include "app/devices.hpp"
 #include "app/event_queue.hpp"
 #include "app/input.hpp"
 #include "app/logging.hpp"
@@ -70,6 +71,7 @@ class Kiosk {
         queue_(t->headless() ? 0u : SDL_RegisterEvents(1)) {}
 
   EventQueue& queue() { return queue_; }
+  Devices& devices() { return devices_; }
 
   int run(Clock::time_point started);
   void setScenario(std::unique_ptr<ScenarioRunner> r) { scenario_ = std::move(r); }
@@ -97,6 +99,7 @@ class Kiosk {
   ui::UiContext ui_;
   InputAdapter input_;
   EventQueue queue_;
+  Devices devices_;   // after queue_: destroyed (threads joined) before it
   std::unique_ptr<ScenarioRunner> scenario_;
   std::string pendingScreenshot_;
   int framesWanted_ = 2;
@@ -162,6 +165,7 @@ bool Kiosk::composeFrame() {
   input_.applyToImGui();
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui::NewFrame();
+  ui_.animating = false;
   ui::drawFrame(ui_, session_.state());
   ImGui::Render();
   input_.afterFrame();
@@ -248,6 +252,15 @@ void Kiosk::stepScenario() {
                    framesWanted_ = std::max(framesWanted_, 1);
                  },
                  [&](const act::Device& d) {
+                   if (d.step.verb == "card") {
+                     std::string line = d.step.verb;
+                     for (const auto& arg : d.step.args) line += " " + arg;
+                     if (auto err = devices_.scenarioStep(line); !err.empty()) {
+                       spdlog::error("scenario failed: line {}: {}: {}", d.step.line, line, err);
+                       exitCode_ = 1;
+                       quit_ = true;
+                     }
+                   }
                    if (d.step.verb == "key") {
                      SDL_Event ev{};
                      ev.type = SDL_KEYDOWN;
@@ -275,6 +288,7 @@ void Kiosk::stepScenario() {
 
 int Kiosk::waitTimeoutMs() const {
   if (framesWanted_ > 0 || input_.pending()) return 0;
+  if (ui_.animating) return 33;   // an animation on screen: about 30 frames a second
   auto now = Clock::now();
   // Next minute for the clock.
   const std::time_t t = std::time(nullptr);
@@ -344,7 +358,8 @@ int Kiosk::run(Clock::time_point started) {
     const auto now = Clock::now();
     if (opts_.exitAfterSeconds > 0 && now - started_ >= std::chrono::milliseconds(static_cast<long>(opts_.exitAfterSeconds * 1000)))
       quit_ = true;
-    if (session_.state().screen != core::Screen::Home && now - lastInput_ >= std::chrono::seconds(cfg_.inactivitySeconds)) {
+    if ((session_.state().screen != core::Screen::Home || session_.holdsPersonalData()) &&
+        now - lastInput_ >= std::chrono::seconds(cfg_.inactivitySeconds)) {
       applyEffects(session_.handle(core::ev::InactivityTimeout{}));
       lastInput_ = now;
       redraw = true;
@@ -355,7 +370,9 @@ int Kiosk::run(Clock::time_point started) {
     }
     updateClock();
     if (redraw || animate) framesWanted_ = std::max(framesWanted_, 2);
-    if (framesWanted_ > 0 && !quit_) drawFrame();
+    // An animation on screen draws at about 30 fps without keeping the UI "unsettled".
+    const bool animationDue = ui_.animating && now - lastFrame_ >= std::chrono::milliseconds(30);
+    if ((framesWanted_ > 0 || animationDue) && !quit_) drawFrame();
     stepScenario();
   }
   writeStats();
@@ -397,7 +414,7 @@ int runKiosk(const Options& o) {
     if (!in) { spdlog::error("cannot read scenario {}", o.scenarioFile); return 2; }
     std::stringstream buf;
     buf << in.rdbuf();
-    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}});
+    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}});
     if (!steps) { spdlog::error("scenario: {}", steps.error()); return 2; }
     runner = std::make_unique<ScenarioRunner>(std::move(steps.value()), o.screenshotDir);
   }
@@ -434,7 +451,9 @@ int runKiosk(const Options& o) {
     Kiosk kiosk(o, cfg, std::move(catalogs.value()), std::move(fonts.value()), target.value());
     kiosk.setSampleNames(readLines(dataDir / "assets" / "display-check-names.txt"));
     if (runner) kiosk.setScenario(std::move(runner));
+    kiosk.devices().start(cfg, o.demo, kiosk.queue());
     code = kiosk.run(started);
+    kiosk.devices().stop();
     ImGui_ImplSDLRenderer_Shutdown();
   }
   ImGui::DestroyContext();

@@ -21,8 +21,11 @@ Effects Session::reset() {
   // Language and text size are the citizen's choices: the next person starts fresh.
   const bool layoutChanged = state_.largeText;
   const bool languageChanged = state_.language != defaultLanguage_;
+  const ReaderState reader = state_.reader;   // a device fact, not the citizen's
+  if (state_.citizen) state_.citizen->wipe();
   state_ = SessionState{};
   state_.language = defaultLanguage_;
+  state_.reader = reader;
   Effects fx{fx::SessionEnded{}};
   if (languageChanged) fx.push_back(fx::LanguageChanged{state_.language});
   if (layoutChanged) fx.push_back(fx::LayoutChanged{});
@@ -33,11 +36,13 @@ Effects Session::handle(const Event& event) {
   Effects fx;
   std::visit(Overloaded{
                  [&](const ev::GoHome&) {
+                   if (state_.citizen) { fx = reset(); return; }   // home ends an identified session
                    state_.backStack.clear();
                    state_.screen = Screen::Home;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
+                   if (state_.backStack.empty() && state_.citizen) { fx = reset(); return; }
                    if (state_.backStack.empty()) {
                      state_.screen = Screen::Home;
                    } else {
@@ -71,6 +76,34 @@ Effects Session::handle(const Event& event) {
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::InactivityTimeout&) { fx = reset(); },
+                 [&](const ev::Finish&) { fx = reset(); },
+                 [&](const ev::StartIdentify& e) {
+                   if (!findService(e.serviceId)) return;
+                   state_.serviceId = e.serviceId;
+                   state_.cardProblemKey.clear();
+                   navigate(Screen::Identify, fx);
+                 },
+                 [&](const ev::ReaderChanged& e) {
+                   state_.reader = e.ready ? ReaderState::Ready : ReaderState::Unavailable;
+                 },
+                 [&](const ev::CardRead& e) {
+                   // A card counts on the screens where a citizen may start; elsewhere (a
+                   // second card mid-session, the operator screen) it is ignored.
+                   const Screen s = state_.screen;
+                   if (s != Screen::Home && s != Screen::ServiceGuide && s != Screen::ServiceDetail &&
+                       s != Screen::Identify)
+                     return;
+                   if (!e.identity) {
+                     state_.cardProblemKey = e.problemKey;
+                     if (s != Screen::Identify) navigate(Screen::Identify, fx);
+                     return;
+                   }
+                   state_.cardProblemKey.clear();
+                   state_.citizen = e.identity;
+                   state_.backStack.clear();   // "back" must not leave an identified person's data behind
+                   state_.screen = Screen::Identified;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
              },
              event);
   return fx;
@@ -82,6 +115,8 @@ std::string Session::mainPromptKey() const {
     case Screen::ServiceGuide: return std::string("guide.prompt"_k);
     case Screen::ServiceDetail: return std::string("detail.prompt"_k);
     case Screen::DisplayCheck: return std::string("display_check.title"_k);
+    case Screen::Identify: return std::string("identify.prompt"_k);
+    case Screen::Identified: return std::string("identified.prompt"_k);
   }
   return std::string("home.prompt"_k);
 }

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/identity.hpp"
 #include "core/service_catalogue.hpp"
 
 namespace onestop::core {
@@ -17,7 +18,12 @@ enum class Screen {
   ServiceGuide,    ///< list of services (optionally one group), browsable without identifying
   ServiceDetail,   ///< one-time notification for one service
   DisplayCheck,    ///< operator screen: fonts and rare-character names
+  Identify,        ///< "place your ID card on the reader"
+  Identified,      ///< the card was read: who, masked, and what happens next
 };
+
+/// The ID card reader as the citizen needs to know it.
+enum class ReaderState { Unknown, Ready, Unavailable };
 
 struct SessionState {
   Screen screen = Screen::Home;
@@ -27,6 +33,9 @@ struct SessionState {
   std::optional<ServiceGroup> guideGroup;   ///< group filter of the guide; none = all
   std::string serviceId;                    ///< ServiceDetail: which service
   std::vector<Screen> backStack;            ///< where "back" returns to
+  ReaderState reader = ReaderState::Unknown;
+  std::string cardProblemKey;               ///< Identify: why the last card was refused
+  std::optional<Identity> citizen;          ///< personal data: wiped when the session ends
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -40,11 +49,20 @@ struct SetLanguage { std::string code; };
 struct ToggleLargeText {};
 struct ToggleVoice {};
 struct InactivityTimeout {};
+struct StartIdentify { std::string serviceId; };   ///< the citizen wants to use a service
+struct ReaderChanged { bool ready; };
+/// A card was read. Either an identity (checks passed) or the i18n key of the problem.
+struct CardRead {
+  std::optional<Identity> identity;
+  std::string problemKey;
+};
+struct Finish {};   ///< the citizen is done: end the session, wipe personal data
 }  // namespace ev
 
 using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::OpenDisplayCheck, ev::SetLanguage, ev::ToggleLargeText,
-                           ev::ToggleVoice, ev::InactivityTimeout>;
+                           ev::ToggleVoice, ev::InactivityTimeout, ev::StartIdentify,
+                           ev::ReaderChanged, ev::CardRead, ev::Finish>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -67,6 +85,8 @@ class Session {
 
   /// i18n key of the current screen's main prompt (what voice guidance reads).
   std::string mainPromptKey() const;
+  /// True while the session holds personal data (an inactivity timeout must end it).
+  bool holdsPersonalData() const { return state_.citizen.has_value(); }
 
  private:
   void navigate(Screen to, Effects& fx);

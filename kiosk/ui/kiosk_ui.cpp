@@ -34,7 +34,7 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   const float h = t.targetHeight();
   const float y = top + t.gap();
   float x = t.margin();
-  if (s.screen != Screen::Home) {
+  if (s.screen != Screen::Home && s.screen != Screen::Identified) {
     const std::string back = "◀ " + ui.tr.tr("common.back"_k);
     const float bw = buttonWidthFor(ui, back);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -83,6 +83,8 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::ServiceGuide: return ui.tr.tr("guide.title"_k);
     case Screen::ServiceDetail: return ui.tr.tr("detail.title"_k);
     case Screen::DisplayCheck: return ui.tr.tr("display_check.title"_k);
+    case Screen::Identify: return ui.tr.tr("identify.title"_k);
+    case Screen::Identified: return ui.tr.tr("identify.title"_k);
   }
   return {};
 }
@@ -111,6 +113,8 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::ServiceGuide: drawServiceGuide(ui, s, content); break;
     case Screen::ServiceDetail: drawServiceDetail(ui, s, content); break;
     case Screen::DisplayCheck: drawDisplayCheck(ui, s, content); break;
+    case Screen::Identify: drawIdentify(ui, s, content); break;
+    case Screen::Identified: drawIdentified(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

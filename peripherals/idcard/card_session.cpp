@@ -6,7 +6,6 @@
 #include <spdlog/spdlog.h>
 
 #include "core/identity_check.hpp"
-#include "core/masking.hpp"
 #include "core/secure_wipe.hpp"
 #include "idcard/text_block.hpp"
 
@@ -170,7 +169,7 @@ CardRead CardSession::readCard(std::chrono::year_month_day today) {
       break;
   }
   if (!out.check.ok()) {
-    spdlog::info("idcard: card {} refused: {}", core::maskIdNumber(id.idNumber), core::identityCheckKey(out.check));
+    spdlog::info("idcard: card refused: {}", core::identityCheckKey(out.check));
     out.completion = {CompletionCode::InvalidData, -1, std::string(core::identityCheckKey(out.check))};
     return out;   // `decoded` (and the identity in it) is wiped on destruction
   }

@@ -2,7 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "core/masking.hpp"
 #include "device/local_date.hpp"
 #include "idcard/frame.hpp"
 
@@ -248,8 +247,8 @@ void IdCardReader::finishRead(CardRead read) {
     readRequest_.reset();
   }
   if (read.identity) {
-    spdlog::info("idcard: card read: {} {}", core::cardTypeKey(read.identity->cardType),
-                 core::maskIdNumber(read.identity->idNumber));
+    // No part of the ID number, masked or not: logs hold no personal data at all.
+    spdlog::info("idcard: card read: {}", core::cardTypeKey(read.identity->cardType));
   } else {
     spdlog::info("idcard: card not accepted: {} ({})", nameOf(read.outcome), read.completion.description);
   }

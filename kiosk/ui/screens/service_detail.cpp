@@ -16,7 +16,19 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
   const Theme& t = ui.theme;
   const Palette& p = t.palette;
 
-  beginPagedArea(ui, "detail.body", area, s.serviceId);
+  // The way forward sits at the bottom, always in the same place: start the service here
+  // (after identifying), or, for counter services, where to go.
+  const bool startsHere = svc->needsIdentity && svc->handling != core::Handling::Counter;
+  const float actionH = startsHere ? t.targetHeight() * 1.2f + t.gap() : 0;
+  const Area body{area.pos, ImVec2(area.size.x, area.size.y - actionH)};
+  if (startsHere) {
+    const std::string label = ui.tr.tr("detail.start"_k);
+    const float bw = std::max(buttonWidthFor(ui, label), t.targetHeight() * 4);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - t.targetHeight() * 1.2f));
+    if (button(ui, "detail.start", label, ImVec2(bw, t.targetHeight() * 1.2f), ButtonKind::Primary))
+      ui.emit(core::ev::StartIdentify{std::string(svc->id)});
+  }
+  beginPagedArea(ui, "detail.body", body, s.serviceId);
   const float w = ImGui::GetContentRegionAvail().x;
   text(ui, FontRole::Display, ui.tr.tr(svc->nameKey()), p.text, w);
   text(ui, FontRole::Body, ui.tr.tr(svc->summaryKey()), p.text, w);
@@ -56,7 +68,7 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
 
   ImGui::SetCursorPos(ImVec2(0, std::max(leftBottom, ImGui::GetCursorPosY())));
   ImGui::Dummy(ImVec2(1, 1));
-  endPagedArea(ui, "detail.body", area);
+  endPagedArea(ui, "detail.body", body);
 }
 
 }  // namespace onestop::ui

@@ -76,3 +76,68 @@ TEST_CASE("inactivity ends the session and restores the defaults for the next ci
   CHECK_FALSE(s.state().largeText);
   CHECK(s.state().backStack.empty());
 }
+
+namespace {
+Identity demoIdentity() {
+  Identity id;
+  id.name = "测试王𠈌";
+  id.idNumber = "11010519491231002X";
+  id.address = "测试路1号";
+  return id;
+}
+}  // namespace
+
+TEST_CASE("a service that needs identity asks for the card; a good read identifies") {
+  Session s;
+  s.handle(ev::ReaderChanged{true});
+  s.handle(ev::OpenService{"change_phone"});
+  s.handle(ev::StartIdentify{"change_phone"});
+  CHECK(s.state().screen == Screen::Identify);
+  CHECK(s.state().reader == ReaderState::Ready);
+  s.handle(ev::CardRead{std::nullopt, "identity_check.expired"});
+  CHECK(s.state().screen == Screen::Identify);   // told why, may try another card
+  CHECK(s.state().cardProblemKey == "identity_check.expired");
+  CHECK_FALSE(s.holdsPersonalData());
+  s.handle(ev::CardRead{demoIdentity(), ""});
+  CHECK(s.state().screen == Screen::Identified);
+  REQUIRE(s.state().citizen.has_value());
+  CHECK(s.state().citizen->name == "测试王𠈌");
+  CHECK(s.state().cardProblemKey.empty());
+  CHECK(s.state().serviceId == "change_phone");
+}
+
+TEST_CASE("finishing, going home, back or inactivity wipe the citizen from the state") {
+  for (int how = 0; how < 4; ++how) {
+    Session s;
+    s.handle(ev::CardRead{demoIdentity(), ""});
+    REQUIRE(s.holdsPersonalData());
+    Effects fx;
+    if (how == 0) fx = s.handle(ev::Finish{});
+    if (how == 1) fx = s.handle(ev::GoHome{});
+    if (how == 2) fx = s.handle(ev::Back{});
+    if (how == 3) fx = s.handle(ev::InactivityTimeout{});
+    CAPTURE(how);
+    CHECK_FALSE(s.holdsPersonalData());
+    CHECK(has<fx::SessionEnded>(fx));
+    CHECK(s.state().screen == Screen::Home);
+    CHECK(s.state().serviceId.empty());
+  }
+}
+
+TEST_CASE("the reader's state survives the end of a session; cards are ignored on other screens") {
+  Session s;
+  s.handle(ev::ReaderChanged{false});
+  s.handle(ev::Finish{});
+  CHECK(s.state().reader == ReaderState::Unavailable);
+  s.handle(ev::OpenDisplayCheck{});
+  s.handle(ev::CardRead{demoIdentity(), ""});
+  CHECK_FALSE(s.holdsPersonalData());
+  CHECK(s.state().screen == Screen::DisplayCheck);
+}
+
+TEST_CASE("a refused card on the home screen opens the identify screen with the reason") {
+  Session s;
+  s.handle(ev::CardRead{std::nullopt, "card_read.unreadable"});
+  CHECK(s.state().screen == Screen::Identify);
+  CHECK(s.state().cardProblemKey == "card_read.unreadable");
+}

@@ -1,0 +1,55 @@
+#include <string>
+
+#include "core/i18n_key.hpp"
+#include "core/masking.hpp"
+#include "core/service_catalogue.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace onestop::ui {
+
+// Who the kiosk now serves: the name in full (rare characters and all, so the citizen can
+// check it), the ID number masked, and plainly what happens next.
+void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
+  if (!s.citizen) return;
+  const Theme& t = ui.theme;
+  const Palette& p = t.palette;
+  const core::Identity& who = *s.citizen;
+  const float w = area.size.x;
+  ImGui::SetCursorScreenPos(area.pos);
+  text(ui, FontRole::Display, ui.tr.format("identified.hello"_k, {{"name", who.name}}), p.text, w);
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y));
+  text(ui, FontRole::Heading, ui.tr.tr("identified.prompt"_k), p.text, w);
+
+  auto line = [&](std::string_view labelKey, const std::string& value) {
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.5f));
+    text(ui, FontRole::Body, ui.tr.tr(labelKey) + "  " + value, p.text, w);
+  };
+  line("identified.card_type"_k, ui.tr.tr(core::cardTypeKey(who.cardType)));
+  line("identified.id_number"_k, core::maskIdNumber(who.idNumber));
+  std::string validity = ui.tr.tr("identified.long_term"_k);
+  if (who.validTo) {
+    const auto& d = *who.validTo;
+    validity = ui.tr.date({static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),
+                           static_cast<int>(static_cast<unsigned>(d.day())),
+                           static_cast<int>(std::chrono::weekday(std::chrono::sys_days(d)).c_encoding())});
+  }
+  line("identified.valid_to"_k, validity);
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
+  text(ui, FontRole::Body, ui.tr.tr("identified.privacy"_k), p.mutedText, w);
+
+  // The service flows themselves need the central server, which this kiosk build does not
+  // reach yet: say so, and where the citizen can be served instead.
+  if (const core::Service* svc = core::findService(s.serviceId)) {
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
+    text(ui, FontRole::Heading, ui.tr.format("identified.next"_k, {{"service", ui.tr.tr(svc->nameKey())}}), p.text, w);
+  }
+
+  const float bw = std::max(buttonWidthFor(ui, ui.tr.tr("common.finish"_k)), t.targetHeight() * 3);
+  const float bh = t.targetHeight() * 1.2f;
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - bh));
+  if (button(ui, "identified.finish", ui.tr.tr("common.finish"_k), ImVec2(bw, bh), ButtonKind::Primary))
+    ui.emit(core::ev::Finish{});
+}
+
+}  // namespace onestop::ui

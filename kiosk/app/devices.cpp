@@ -5,6 +5,7 @@
 #include "idcard/reader.hpp"
 #include "idcard/serial_transport.hpp"
 #include "idcard/sim/card_image.hpp"
+#include "idcard/sim/control_server.hpp"
 #include "idcard/sim/simulator.hpp"
 
 namespace onestop::app {
@@ -40,7 +41,7 @@ void forward(const pd::DeviceEvent& e, EventQueue& queue) {
 Devices::Devices() = default;
 Devices::~Devices() { stop(); }
 
-void Devices::start(const Config& config, bool demo, EventQueue& queue) {
+void Devices::start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket) {
   pd::idcard::ReaderConfig rc;
   std::unique_ptr<pd::idcard::PhotoDecoder> photos;
   if (demo) {
@@ -56,6 +57,16 @@ void Devices::start(const Config& config, bool demo, EventQueue& queue) {
     rc.serial.port = simulator_->devicePath();
     photos = pd::idcard::sim::makeSamplePhotoDecoder();
     spdlog::info("idcard: demo reader simulated on {}", rc.serial.port);
+    if (!controlSocket.empty()) {
+      auto ctl = pd::idcard::sim::ControlServer::start(*simulator_, controlSocket);
+      if (ctl) {
+        control_ = std::move(ctl.value());
+        spdlog::info("idcard: present a demo card with: onestop-devices idcard control --control {} present worker",
+                     controlSocket);
+      } else {
+        spdlog::warn("idcard: simulator control socket {}: {}", controlSocket, ctl.error().description);
+      }
+    }
   } else if (!config.idcardPort.empty()) {
     rc.serial.port = config.idcardPort;
   } else {
@@ -74,6 +85,7 @@ void Devices::start(const Config& config, bool demo, EventQueue& queue) {
 void Devices::stop() {
   if (reader_) reader_->stop();
   reader_.reset();
+  control_.reset();
   simulator_.reset();
 }
 

@@ -13,6 +13,7 @@ namespace onestop::peripherals::idcard {
 class IdCardReader;
 namespace sim {
 class IdCardSimulator;
+class ControlServer;
 }
 }  // namespace onestop::peripherals::idcard
 
@@ -27,7 +28,9 @@ class Devices {
 
   /// Starts the configured devices (demo: simulated). A device that cannot start is
   /// reported to the session as unavailable, not as a failure of the kiosk.
-  void start(const Config& config, bool demo, EventQueue& queue);
+  /// In demo mode the simulator also listens on `controlSocket` (cards are presented with
+  /// `onestop-devices idcard control --control PATH present worker`).
+  void start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket = {});
   void stop();
 
   /// Runs a scenario device step ("card present worker", "card remove", "card fault …").
@@ -36,6 +39,7 @@ class Devices {
 
  private:
   std::unique_ptr<peripherals::idcard::sim::IdCardSimulator> simulator_;
+  std::unique_ptr<peripherals::idcard::sim::ControlServer> control_;
   std::unique_ptr<peripherals::idcard::IdCardReader> reader_;
 };
 

@@ -451,7 +451,9 @@ int runKiosk(const Options& o) {
     Kiosk kiosk(o, cfg, std::move(catalogs.value()), std::move(fonts.value()), target.value());
     kiosk.setSampleNames(readLines(dataDir / "assets" / "display-check-names.txt"));
     if (runner) kiosk.setScenario(std::move(runner));
-    kiosk.devices().start(cfg, o.demo, kiosk.queue());
+    // An interactive demo takes cards from a control socket; scenarios drive the simulator
+    // directly (so parallel test runs never share a socket).
+    kiosk.devices().start(cfg, o.demo, kiosk.queue(), o.scenarioFile.empty() ? "/tmp/onestop-idcard.sock" : "");
     code = kiosk.run(started);
     kiosk.devices().stop();
     ImGui_ImplSDLRenderer_Shutdown();

@@ -2,6 +2,7 @@
 // revoked kiosk in the CRL, and idempotence (a second run creates nothing).
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 
 #include <openssl/pem.h>
 #include <openssl/x509.h>
@@ -34,19 +35,37 @@ CommandResult makePki(const fs::path& dir) { return runCommand("bash '" + pkiScr
 template <class T, void (*Free)(T*)>
 struct Owned {
   T* p = nullptr;
+  explicit Owned(T* owned) : p(owned) {}
+  Owned(Owned&& other) noexcept : p(std::exchange(other.p, nullptr)) {}
+  Owned(const Owned&) = delete;
+  Owned& operator=(const Owned&) = delete;
+  Owned& operator=(Owned&&) = delete;
   ~Owned() { Free(p); }
 };
 
-bool isRevoked(const fs::path& crlPath, const fs::path& certPath) {
-  FILE* crlFile = std::fopen(crlPath.c_str(), "r");
-  FILE* certFile = std::fopen(certPath.c_str(), "r");
-  REQUIRE(crlFile != nullptr);
-  REQUIRE(certFile != nullptr);
-  Owned<X509_CRL, X509_CRL_free> crl{PEM_read_X509_CRL(crlFile, nullptr, nullptr, nullptr)};
-  Owned<X509, X509_free> cert{PEM_read_X509(certFile, nullptr, nullptr, nullptr)};
-  std::fclose(crlFile);
-  std::fclose(certFile);
+Owned<X509_CRL, X509_CRL_free> readCrl(const fs::path& path) {
+  FILE* file = std::fopen(path.c_str(), "r");
+  REQUIRE(file != nullptr);
+  Owned<X509_CRL, X509_CRL_free> crl{PEM_read_X509_CRL(file, nullptr, nullptr, nullptr)};
+  std::fclose(file);
   REQUIRE(crl.p != nullptr);
+  return crl;
+}
+
+int crlDaysLeft(const fs::path& path) {
+  auto crl = readCrl(path);
+  int days = 0;
+  int seconds = 0;
+  REQUIRE(ASN1_TIME_diff(&days, &seconds, nullptr, X509_CRL_get0_nextUpdate(crl.p)) == 1);
+  return days;
+}
+
+bool isRevoked(const fs::path& crlPath, const fs::path& certPath) {
+  auto crl = readCrl(crlPath);
+  FILE* certFile = std::fopen(certPath.c_str(), "r");
+  REQUIRE(certFile != nullptr);
+  Owned<X509, X509_free> cert{PEM_read_X509(certFile, nullptr, nullptr, nullptr)};
+  std::fclose(certFile);
   REQUIRE(cert.p != nullptr);
   X509_REVOKED* entry = nullptr;
   return X509_CRL_get0_by_cert(crl.p, &entry, cert.p) == 1;
@@ -83,6 +102,19 @@ TEST_CASE("make-dev-pki.sh: layout, private keys, revoked kiosk, idempotent") {
   CHECK(third.output.find("KIOSK-DEMO-02") != std::string::npos);
   CHECK(third.output.find("KIOSK-DEMO-01") == std::string::npos);
   CHECK(third.output.find("creating CA") == std::string::npos);
+  CHECK(isRevoked(dir.path / "crl.pem", dir.path / "kiosks/KIOSK-REVOKED-01.crt"));
+}
+
+TEST_CASE("make-dev-pki.sh: renews a CRL that is about to expire") {
+  TempDir dir;
+  REQUIRE(makePki(dir.path).status == 0);
+  const auto shortLived = runCommand("openssl ca -config '" + (dir.path / "ca/ca.cnf").string() +
+                                     "' -gencrl -crldays 1 -out '" + (dir.path / "crl.pem").string() + "'");
+  REQUIRE_MESSAGE(shortLived.status == 0, shortLived.output);
+  const auto rerun = makePki(dir.path);
+  CHECK(rerun.status == 0);
+  CHECK(rerun.output.find("writing the CRL") != std::string::npos);
+  CHECK(crlDaysLeft(dir.path / "crl.pem") > 300);
   CHECK(isRevoked(dir.path / "crl.pem", dir.path / "kiosks/KIOSK-REVOKED-01.crt"));
 }
 

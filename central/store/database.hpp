@@ -2,7 +2,9 @@
 // The central server's storage, behind one small interface with two backends: SQLite (the
 // embedded default) and PostgreSQL (libpq, for deployments that run several server
 // instances against one database). Handlers write SQL once, with `?` placeholders, in the
-// subset both dialects accept; the PostgreSQL backend rewrites `?` to `$1, $2, …`.
+// subset both dialects accept; the PostgreSQL backend rewrites `?` to `$1, $2, …`. There a
+// parameter's type comes from its context, as for a quoted literal: where the context gives
+// none (`SELECT ?`, `? + 1`), write CAST(? AS BIGINT).
 //
 // Column types used by the schema: TEXT, BIGINT (integers, money in fen, epoch seconds),
 // DOUBLE PRECISION. No autoincrement: ids are made by the application.
@@ -85,7 +87,11 @@ class Connection {
   virtual DbResult<std::int64_t> execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
   /// Runs several statements with no parameters (schema migrations).
   virtual DbResult<Done> executeScript(std::string_view sql) = 0;
-  virtual DbResult<Done> begin() = 0;   ///< SQLite: BEGIN IMMEDIATE; PostgreSQL: BEGIN
+  /// SQLite: BEGIN IMMEDIATE (writers queue up front); PostgreSQL: BEGIN ISOLATION LEVEL
+  /// SERIALIZABLE, so that code correct on SQLite is correct on PostgreSQL; conflicts come
+  /// back as Busy (see inTransaction). On both backends a failed statement aborts the
+  /// transaction: later statements fail and commit() rolls back and reports an error.
+  virtual DbResult<Done> begin() = 0;
   virtual DbResult<Done> commit() = 0;
   virtual DbResult<Done> rollback() = 0;
 };
@@ -125,12 +131,14 @@ class Database {
   virtual std::string describe() const = 0;
 
   /// A connection for the calling thread's exclusive use; returned to the pool when the
-  /// lease ends. Waits for a free connection when all are in use.
+  /// lease ends (a transaction left open is rolled back). Waits for a free connection when
+  /// all are in use. A broken PostgreSQL connection is replaced here. Leases must end before
+  /// the Database is destroyed.
   class Lease {
    public:
     Lease(Database* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {}
     Lease(Lease&&) noexcept = default;
-    Lease& operator=(Lease&&) noexcept = default;
+    Lease& operator=(Lease&& other) noexcept;  ///< returns the connection it held first
     ~Lease();
     Connection& operator*() { return *c_; }
     Connection* operator->() { return c_.get(); }
@@ -145,6 +153,13 @@ class Database {
   virtual void release(std::unique_ptr<Connection> c) = 0;
 };
 
+/// Runs `body` in a transaction on `c` and commits it. When the backend reports Busy (a lock
+/// timeout or a serialization conflict) the transaction is rolled back and run again, up to
+/// `attempts` times in all, so `body` must have no effects outside the database. An error
+/// from `body` rolls back and is returned as is.
+DbResult<Done> inTransaction(Connection& c, const std::function<DbResult<Done>(Connection&)>& body,
+                             int attempts = 5);
+
 /// A schema step. Steps run in version order, each in its own transaction, and are
 /// recorded in table schema_migrations(version, name, applied_at); a database newer than
 /// the code is refused.
@@ -156,7 +171,9 @@ struct Migration {
   std::string sqliteSql = {};
 };
 
-/// Applies the pending migrations; returns the schema version reached.
+/// Applies the pending migrations; returns the schema version reached. Safe when several
+/// server instances start at once: each step is applied by exactly one of them. Migration
+/// SQL must not contain BEGIN/COMMIT.
 DbResult<int> migrate(Database& db, const std::vector<Migration>& migrations);
 
 }  // namespace onestop::central::store

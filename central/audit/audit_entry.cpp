@@ -78,6 +78,9 @@ std::string canonicalEntry(const AuditEntry& entry, std::string_view prevHash) {
 }
 
 std::string computeHash(const AuditEntry& entry, std::string_view prevHash) {
+  // libsodium asks for sodium_init() before any other call; it is idempotent and
+  // thread-safe, and SHA-256 needs nothing from it that can fail.
+  [[maybe_unused]] static const int initialised = sodium_init();
   const std::string canonical = canonicalEntry(entry, prevHash);
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canonical.data()),

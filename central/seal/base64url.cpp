@@ -21,7 +21,8 @@ std::string base64urlEncode(std::span<const std::uint8_t> bytes) {
 }
 
 std::string base64urlEncode(std::string_view bytes) {
-  return base64urlEncode(std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
+  const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
+  return base64urlEncode(std::span(data, bytes.size()));
 }
 
 std::optional<std::vector<std::uint8_t>> base64urlDecode(std::string_view text) {

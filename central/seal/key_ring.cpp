@@ -36,7 +36,8 @@ std::string KeyRing::newKid() const {
 const SigningKey& KeyRing::rotate(Timestamp now) {
   for (auto& key : keys_) key.retire(now, policy_.maxValidity);
   const Timestamp signUntil = now + policy_.signPeriod;
-  keys_.push_back(SigningKey::generate(newKid(), {now, signUntil, signUntil + policy_.maxValidity}));
+  const KeyTimes times{now, signUntil, signUntil + policy_.maxValidity};
+  keys_.push_back(SigningKey::generate(newKid(), times));
   return keys_.back();
 }
 
@@ -73,7 +74,8 @@ std::vector<PublicKey> KeyRing::publicKeys(Timestamp now) const {
 }
 
 std::size_t KeyRing::prune(Timestamp now) {
-  return std::erase_if(keys_, [&](const SigningKey& key) { return key.times().verifyUntil <= now; });
+  return std::erase_if(keys_,
+                       [&](const SigningKey& key) { return key.times().verifyUntil <= now; });
 }
 
 Result<Done> KeyRing::add(SigningKey key) {

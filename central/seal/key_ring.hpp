@@ -2,6 +2,11 @@
 // The server's signing keys. One key signs at a time; rotate() makes a new one and the old
 // key stops signing but keeps verifying until every certificate it signed has expired
 // (its verifyUntil = the moment it stopped signing + KeyPolicy::maxValidity).
+//
+// Threads: seal(), signingKey() and publicKeys() only read and may run concurrently;
+// rotate(), rotateIfDue(), prune() and add() need exclusive access. After changing the
+// ring, save it (key_store.hpp) before sealing with a new key, so that no certificate is
+// ever signed by a key that a restart would lose.
 #include <string>
 #include <vector>
 

@@ -28,7 +28,9 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 int dammInterim(std::string_view digits) {
   int interim = 0;
-  for (char c : digits) interim = kDamm[static_cast<std::size_t>(interim)][static_cast<std::size_t>(c - '0')];
+  for (char c : digits) {
+    interim = kDamm[static_cast<std::size_t>(interim)][static_cast<std::size_t>(c - '0')];
+  }
   return interim;
 }
 
@@ -40,7 +42,9 @@ std::string generate() {
   ensureSodium();
   std::string code;
   code.push_back(static_cast<char>('1' + randombytes_uniform(9)));
-  while (code.size() < kDigits - 1) code.push_back(static_cast<char>('0' + randombytes_uniform(10)));
+  while (code.size() < kDigits - 1) {
+    code.push_back(static_cast<char>('0' + randombytes_uniform(10)));
+  }
   code.push_back(checkDigit(code));
   return code;
 }

@@ -24,7 +24,8 @@ std::vector<std::uint8_t> vectorSeed() {
 
 KeyRing vectorRing() {
   KeyRing ring;
-  auto key = SigningKey::fromSeed("k2025a", vectorSeed(), {kT0, kT0 + 365 * kDay, kT0 + 731 * kDay});
+  const KeyTimes times{kT0, kT0 + 365 * kDay, kT0 + 731 * kDay};
+  auto key = SigningKey::fromSeed("k2025a", vectorSeed(), times);
   REQUIRE(key.ok());
   REQUIRE(ring.add(std::move(key.value())).ok());
   return ring;

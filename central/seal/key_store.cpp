@@ -71,7 +71,7 @@ Result<Done> writeAtomically(const fs::path& path, std::span<const std::uint8_t>
   if (::fsync(fd.get()) != 0) return systemError("cannot sync", tmp);
   if (::close(fd.release()) != 0) return systemError("cannot close", tmp);
   if (::rename(tmp.c_str(), path.c_str()) != 0) return systemError("cannot rename", tmp);
-  return syncDirectory(path.parent_path());
+  return syncDirectory(path.has_parent_path() ? path.parent_path() : fs::path("."));
 }
 
 // Reads a regular file of at most `maxBytes`; with `secret`, refuses one that group or

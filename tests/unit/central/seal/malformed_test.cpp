@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 
 #include "seal_fixtures.hpp"
 
@@ -150,4 +151,23 @@ TEST_CASE("base64url decoding is strict and round-trips") {
   CHECK_FALSE(base64urlDecode("A A").has_value());
   CHECK_FALSE(base64urlDecode("+/8").has_value());
   CHECK(base64urlDecode("-_8") == std::vector<std::uint8_t>{0xfb, 0xff});
+}
+
+TEST_CASE("random and randomly damaged input never verifies and never crashes") {
+  const Fixture f;
+  std::mt19937 rng(20250115);
+  constexpr std::string_view chars =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.*";
+  for (int i = 0; i < 5000; ++i) {
+    std::string junk(rng() % 300, 'A');
+    for (auto& c : junk) c = chars[rng() % chars.size()];
+    CHECK_FALSE(verifySeal(junk, f.keys, kT0).valid());
+
+    std::string damaged = f.text;
+    const int changes = 2 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < changes; ++k) {
+      damaged[rng() % damaged.size()] = static_cast<char>(rng() % 256);
+    }
+    if (damaged != f.text) CHECK_FALSE(verifySeal(damaged, f.keys, kT0).valid());
+  }
 }

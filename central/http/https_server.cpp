@@ -1,12 +1,13 @@
 #include "http/https_server.hpp"
 
-#include <exception>
 #include <optional>
 
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
+
+#include "http/request_guards.hpp"
 
 namespace onestop::central::http {
 
@@ -67,24 +68,6 @@ void applyLimits(httplib::Server& server, const ServerOptions& o) {
   server.set_tcp_nodelay(true);
 }
 
-void installGuards(httplib::Server& server) {
-  // The handshake already refuses clients without a verified certificate; this keeps
-  // handlers safe should that ever change (a TLS setting, a plain-HTTP listener).
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (clientIdentity(req)) return httplib::Server::HandlerResponse::Unhandled;
-    spdlog::warn("https: refused {} request without a verified client identity", req.method);
-    res.status = 403;
-    res.set_content("client certificate required\n", "text/plain");
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  // httplib would put the exception text in a response header; it may carry personal data.
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-    spdlog::error("https: a {} handler threw; answered 500", req.method);
-    res.status = 500;
-    res.set_content("internal error\n", "text/plain");
-  });
-}
-
 }  // namespace
 
 HttpsServer::HttpsServer(std::unique_ptr<Listener> listener) : listener_(std::move(listener)) {}
@@ -101,7 +84,7 @@ Result<std::unique_ptr<HttpsServer>> HttpsServer::create(const TlsFiles& files, 
   if (tlsProblem) return *tlsProblem;
   if (!listener->is_valid()) return Error{"TLS: cannot create an OpenSSL context"};
   applyLimits(*listener, options);
-  installGuards(*listener);
+  installRequestGuards(*listener);
   return std::unique_ptr<HttpsServer>(new HttpsServer(std::move(listener)));
 }
 

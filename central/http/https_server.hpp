@@ -42,9 +42,8 @@ class HttpsServer {
   HttpsServer(const HttpsServer&) = delete;
   HttpsServer& operator=(const HttpsServer&) = delete;
 
-  /// Where the API layer registers its handlers (before run()). The server installs a
-  /// pre-routing check that answers 403 to a request without a verified client identity
-  /// and an exception handler (500, exception text not sent); keep both if you replace them.
+  /// Where the API layer registers its handlers (before run()). The server installs the
+  /// pre-routing and exception handlers of request_guards.hpp; keep them if you replace them.
   httplib::Server& routes();
 
   /// Binds host:port; port 0 picks a free port. Returns the bound port.
@@ -54,8 +53,9 @@ class HttpsServer {
   /// bound or already stopped.
   void run();
 
-  /// Closes the listening socket: run() returns, or returns at once if not started yet.
-  /// Safe from any thread and more than once; connections in progress finish first.
+  /// Closes the listening socket, so run() returns (at once if it has not started). Safe
+  /// from any thread and more than once. Open connections end first: run() may take up to
+  /// keepAliveSeconds to return while a client holds an idle kept-alive connection.
   void stop();
 
   /// The bound port; 0 before bind().

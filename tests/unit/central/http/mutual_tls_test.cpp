@@ -1,5 +1,6 @@
 // Mutual TLS end to end: a real server on loopback, clients with and without certificates.
 // The point of every refusal case: the handler never runs.
+#include <cstdint>
 #include <sstream>
 
 #include <arpa/inet.h>

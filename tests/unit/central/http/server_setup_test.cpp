@@ -1,6 +1,7 @@
 // HttpsServer::create and the server's life cycle: bad files and options are errors that
 // name the problem; stop() works in every state.
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>

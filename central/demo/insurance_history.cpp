@@ -134,7 +134,8 @@ void settleTo(std::vector<PensionAccountRow>& rows, std::int64_t targetFen) {
 void addHistory(const InsuranceProfile& p, const InsuranceProfile::Participation& part,
                 const std::vector<ContributionMonth>& months, MonthIndex current, CitizenRecords& out) {
   std::int64_t seq = 0;
-  auto add = [&](MonthIndex from, std::optional<MonthIndex> to, const std::string& status, const std::string& employer) {
+  auto add = [&](MonthIndex from, std::optional<MonthIndex> to, const std::string& status,
+                 const std::string& employer) {
     out.history.push_back({part.type, ++seq, formatMonth(from), to ? formatMonth(*to) : "", status, employer});
   };
   if (months.empty()) {
@@ -222,7 +223,8 @@ MonthIndex buildInsuranceRecords(const InsuranceProfile& p, std::chrono::year_mo
     addHistory(p, part, months, current, out);
     const auto rates = contributionRates(part.type, p.flexibleEmployment).value_or(ContributionRates{});
     for (const auto& m : months) {
-      const std::int64_t base = baseFenIn(yearOf(m.month), account.lastContributionYear, account.latestBaseYuan, growth);
+      const std::int64_t base =
+          baseFenIn(yearOf(m.month), account.lastContributionYear, account.latestBaseYuan, growth);
       out.contributions.push_back({part.type, formatMonth(m.month), base, shareOf(base, rates.employerBp),
                                    shareOf(base, rates.personalBp), m.arrears ? "arrears" : "paid"});
     }

@@ -46,7 +46,8 @@ class RecordWriter {
       if (auto done = history_.add({id, h.insuranceType, h.seq, h.fromMonth, h.toMonth, h.status, h.employer}); !done)
         return done;
     for (const auto& x : r.contributions)
-      if (auto done = contributions_.add({id, x.insuranceType, x.month, x.baseFen, x.employerFen, x.personalFen, x.status});
+      if (auto done =
+              contributions_.add({id, x.insuranceType, x.month, x.baseFen, x.employerFen, x.personalFen, x.status});
           !done)
         return done;
     for (const auto& a : r.pensionAccount)

@@ -67,11 +67,12 @@ CitizenRecords SyntheticPeople::next() {
   std::optional<std::string> idNumber;
   while (!idNumber) {  // a new birth date in the rare case that one is full
     age = 20 + static_cast<int>(below(41));  // 20-60
-    const int birthYear = refYear - age - 1;  // a full `age` years old at any reference date
-    const auto birthMonth = 1 + below(12);
-    const auto birthDay = 1 + below(28);
-    birthDate = pad(static_cast<std::uint64_t>(birthYear), 4) + "-" + pad(birthMonth, 2) + "-" + pad(birthDay, 2);
-    idNumber = freeIdNumber(pad(static_cast<std::uint64_t>(birthYear), 4) + pad(birthMonth, 2) + pad(birthDay, 2), gender);
+    // Born `age + 1` calendar years back: at least `age` years old on the reference date.
+    const std::string y = pad(static_cast<std::uint64_t>(refYear - age - 1), 4);
+    const std::string m = pad(1 + below(12), 2);
+    const std::string d = pad(1 + below(28), 2);
+    birthDate = y + "-" + m + "-" + d;
+    idNumber = freeIdNumber(y + m + d, gender);
   }
 
   CitizenRecords r;
@@ -97,7 +98,7 @@ CitizenRecords SyntheticPeople::next() {
     p.participations = {{"pension", status}, {"medical", status}};
   } else {
     for (const auto type : kAllTypes) p.participations.push_back({std::string(type), status});
-    p.employer = "测试" + std::string(kTrades[below(kTrades.size())]) + "第" + std::to_string(1 + below(500)) + "有限公司";
+    p.employer = "测试" + std::string(kTrades[below(kTrades.size())]) + std::to_string(1 + below(500)) + "有限公司";
   }
   c.employer = suspended ? "" : p.employer;
   const int workingMonths = std::max(12, (age - 18) * 12 - 1);

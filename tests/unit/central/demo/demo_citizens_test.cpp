@@ -1,5 +1,7 @@
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -329,4 +331,17 @@ TEST_CASE("a bad people file is refused with a value, naming the person but not 
   CHECK_FALSE(parseDemoPeople("{ not json").ok());
   CHECK_FALSE(parseDemoPeople(R"({"people":[{"key":"x"}]})").ok());
   CHECK_FALSE(loadDemoPeople("/nonexistent/people.json").ok());
+}
+
+TEST_CASE("docs/demo-data.md lists every in-system person's ID number, internal id and e-SSC token") {
+  std::ifstream in(std::string(ONESTOP_SOURCE_ROOT) + "/docs/demo-data.md");
+  REQUIRE(in.good());
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& r : records()) {
+    CAPTURE(r.key);
+    CHECK(doc.find("`" + r.key + "`") != std::string::npos);
+    CHECK(doc.find("`" + r.citizen.idNumber + "`") != std::string::npos);
+    CHECK(doc.find("| " + r.citizen.id + " |") != std::string::npos);
+    CHECK(doc.find("`" + r.esscToken + "`") != std::string::npos);
+  }
 }

@@ -1,0 +1,142 @@
+// onestop-central: the reference central server.
+//   onestop-central --listen 127.0.0.1:8443 --db PATH|postgresql://… --tls-dir DIR [--keys-dir DIR]
+//   onestop-central --demo [--listen ADDR] [--out DIR]
+//   onestop-central audit-verify --db URL
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "api/audit_trail.hpp"
+#include "api/schema.hpp"
+#include "app/central_server.hpp"
+
+namespace {
+
+using namespace onestop::central;
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  onestop-central --listen HOST:PORT --db PATH|postgresql://... --tls-dir DIR [--keys-dir DIR]\n"
+    "  onestop-central --demo [--listen HOST:PORT] [--out DIR]\n"
+    "  onestop-central audit-verify --db PATH|postgresql://...\n"
+    "options: --log-level trace|debug|info|warn|error\n";
+
+int usage(const std::string& problem) {
+  std::fprintf(stderr, "onestop-central: %s\n%s", problem.c_str(), kUsage);
+  return 2;
+}
+
+bool splitListen(const std::string& listen, std::string& host, int& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const auto p = listen.substr(colon + 1);
+  if (p.empty() || p.size() > 5 || p.find_first_not_of("0123456789") != std::string::npos) return false;
+  port = std::stoi(p);
+  return port <= 65535;
+}
+
+int auditVerify(const std::string& dbUrl) {
+  auto db = onestop::central::store::Database::open(dbUrl);
+  if (!db) return std::fprintf(stderr, "onestop-central: %s\n", db.error().message.c_str()), 1;
+  auto lease = db.value()->acquire();
+  if (!lease) return std::fprintf(stderr, "onestop-central: %s\n", lease.error().message.c_str()), 1;
+  auto report = api::verifyAuditChain(*lease.value());
+  if (!report) return std::fprintf(stderr, "onestop-central: %s\n", report.error().message.c_str()), 1;
+  if (report->intact) {
+    std::printf("audit log intact: %lld entries\n", static_cast<long long>(report->entries));
+    return 0;
+  }
+  std::printf("audit log BROKEN at seq %lld: %s\n", static_cast<long long>(report->brokenAtSeq), report->reason.c_str());
+  return 3;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  bool demo = false;
+  std::string listen, dbUrl, tlsDir, keysDir, outDir = "out", logLevel = "info";
+  std::string command;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    if (a == "--demo") demo = true;
+    else if (a == "--listen") { if (!value(listen)) return usage("--listen needs HOST:PORT"); }
+    else if (a == "--db") { if (!value(dbUrl)) return usage("--db needs a path or URL"); }
+    else if (a == "--tls-dir") { if (!value(tlsDir)) return usage("--tls-dir needs a directory"); }
+    else if (a == "--keys-dir") { if (!value(keysDir)) return usage("--keys-dir needs a directory"); }
+    else if (a == "--out") { if (!value(outDir)) return usage("--out needs a directory"); }
+    else if (a == "--log-level") { if (!value(logLevel)) return usage("--log-level needs a level"); }
+    else if (a == "--help" || a == "-h") return std::printf("%s", kUsage), 0;
+    else if (a == "audit-verify" && command.empty()) command = a;
+    else return usage("unknown argument '" + a + "'");
+  }
+  const auto level = spdlog::level::from_str(logLevel);
+  if (level == spdlog::level::off && logLevel != "off") return usage("unknown --log-level '" + logLevel + "'");
+  spdlog::set_level(level);
+
+  if (command == "audit-verify") {
+    if (dbUrl.empty()) return usage("audit-verify needs --db");
+    return auditVerify(dbUrl);
+  }
+
+  std::string host = "127.0.0.1";
+  int port = 8443;
+  if (!listen.empty() && !splitListen(listen, host, port)) return usage("--listen must be HOST:PORT, e.g. 127.0.0.1:8443");
+
+  ServerConfig config;
+  if (demo) {
+    auto prepared = prepareDemo(outDir, host, port);
+    if (!prepared) return std::fprintf(stderr, "onestop-central: demo set-up failed: %s\n", prepared.error().c_str()), 1;
+    config = prepared.value();
+  } else {
+    if (dbUrl.empty() || tlsDir.empty()) return usage("--db and --tls-dir are required (or use --demo)");
+    config.host = host;
+    config.port = port;
+    config.dbUrl = dbUrl;
+    config.tlsDir = tlsDir;
+    config.keysDir = keysDir.empty() ? std::filesystem::path(tlsDir) / "seal-keys" : std::filesystem::path(keysDir);
+  }
+
+  // Signals are taken by a waiting thread, so shutdown runs outside any signal handler.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  auto server = CentralServer::start(config);
+  if (!server) return std::fprintf(stderr, "onestop-central: %s\n", server.error().c_str()), 1;
+  if (demo) {
+    const auto pki = std::filesystem::absolute(std::filesystem::path(outDir) / "pki");
+    std::printf(
+        "OneStop central server (demo) at %s\n"
+        "  CA certificate:     %s\n"
+        "  kiosk certificate:  %s\n"
+        "  kiosk key:          %s\n"
+        "  database:           %s\n"
+        "try:\n"
+        "  curl --cacert %s --cert %s --key %s %s/v1/keys\n"
+        "demo people and their ID numbers: docs/demo-data.md\n",
+        server.value()->url().c_str(), (pki / "ca.crt").c_str(), (pki / "kiosks/KIOSK-DEMO-01.crt").c_str(),
+        (pki / "kiosks/KIOSK-DEMO-01.key").c_str(), config.dbUrl.c_str(), (pki / "ca.crt").c_str(),
+        (pki / "kiosks/KIOSK-DEMO-01.crt").c_str(), (pki / "kiosks/KIOSK-DEMO-01.key").c_str(),
+        server.value()->url().c_str());
+    std::fflush(stdout);
+  }
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("central: signal {}, stopping", sig);
+  server.value()->stop();
+  return 0;
+}

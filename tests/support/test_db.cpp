@@ -57,8 +57,9 @@ struct TempRoot {
 }  // namespace
 
 std::string freshPostgresUrl(std::string_view prefix) {
-  const char* file = std::getenv("ONESTOP_TEST_PG_URL_FILE");
-  if (file == nullptr) return {};
+  const char* fileVariable = std::getenv("ONESTOP_TEST_PG_URL_FILE");
+  if (fileVariable == nullptr) return {};
+  const std::string file = fileVariable;  // doctest would print a char* as an address
   std::string serverUrl;
   std::ifstream in(file);
   std::getline(in, serverUrl);

@@ -87,14 +87,21 @@ TEST_CASE_TEMPLATE("bad version numbers are refused before touching the database
 TEST_CASE_TEMPLATE("server instances starting together apply each step once", B, STORE_BACKENDS) {
   std::string url = freshUrl<B>("racing");
   if (url.empty()) return;
-  constexpr int kInstances = 4;
-  std::vector<std::unique_ptr<Database>> instances;
-  for (int i = 0; i < kInstances; ++i) instances.push_back(must(Database::open(url)));
-
+  // Each instance opens the (new, for SQLite not yet existing) database and migrates at once.
+  constexpr std::size_t kInstances = 4;
+  std::vector<std::unique_ptr<Database>> instances(kInstances);
   std::vector<DbResult<int>> results(kInstances, DbResult<int>(0));
   std::vector<std::thread> threads;
-  for (int i = 0; i < kInstances; ++i) {
-    threads.emplace_back([&, i] { results[static_cast<std::size_t>(i)] = migrate(*instances[static_cast<std::size_t>(i)], steps(3)); });
+  for (std::size_t i = 0; i < kInstances; ++i) {
+    threads.emplace_back([&, i] {
+      auto db = Database::open(url);
+      if (!db) {
+        results[i] = db.error();
+        return;
+      }
+      instances[i] = std::move(db.value());
+      results[i] = migrate(*instances[i], steps(3));
+    });
   }
   for (auto& t : threads) t.join();
   for (auto& r : results) {

@@ -1,4 +1,4 @@
-// The pool under concurrent use, and writers contending for the same rows.
+// The pool under concurrent use, and replacing broken connections.
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -52,54 +52,6 @@ TEST_CASE_TEMPLATE("acquire waits for a free connection", B, STORE_BACKENDS) {
   }
   waiter.join();
   CHECK(acquired.load());
-}
-
-TEST_CASE_TEMPLATE("contending read-modify-write transactions lose no update", B, STORE_BACKENDS) {
-  // Two "server instances" (separate pools) increment one counter by reading it and writing
-  // it back. SQLite queues the writers; PostgreSQL (SERIALIZABLE) refuses conflicting ones
-  // with Busy and inTransaction retries them.
-  std::string url = freshUrl<B>("contention");
-  if (url.empty()) return;
-  auto first = must(Database::open(url));
-  auto second = must(Database::open(url));
-  must(lease(*first)->execute("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL)"));
-  must(lease(*first)->execute("INSERT INTO counter (id, n) VALUES (1, 0)"));
-
-  constexpr int kThreadsPerInstance = 4;
-  constexpr int kIncrements = 25;
-  std::atomic<int> failures{0};
-  std::vector<std::thread> threads;
-  for (Database* db : {first.get(), second.get()}) {
-    for (int t = 0; t < kThreadsPerInstance; ++t) {
-      threads.emplace_back([&failures, db] {
-        for (int i = 0; i < kIncrements; ++i) {
-          auto c = db->acquire();
-          if (!c) {
-            ++failures;
-            continue;
-          }
-          auto done = inTransaction(
-              *c.value(),
-              [](Connection& tx) -> DbResult<Done> {
-                auto current = tx.query("SELECT n FROM counter WHERE id = 1");
-                if (!current) return current.error();
-                auto written = tx.execute("UPDATE counter SET n = ? WHERE id = 1", {current->rows.at(0).integer(0) + 1});
-                if (!written) return written.error();
-                return Done{};
-              },
-              200);
-          if (!done) {
-            MESSAGE(done.error().message);
-            ++failures;
-          }
-        }
-      });
-    }
-  }
-  for (auto& t : threads) t.join();
-  CHECK(failures == 0);
-  auto c = lease(*first);
-  CHECK(must(c->query("SELECT n FROM counter WHERE id = 1"))[0].integer(0) == 2 * kThreadsPerInstance * kIncrements);
 }
 
 TEST_CASE("a broken connection is replaced on the next acquire<postgres>") {

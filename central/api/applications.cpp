@@ -36,21 +36,22 @@ store::DbResult<NewApplication> createApplication(store::Connection& c, const st
   return a;
 }
 
-store::DbResult<store::Done> recordTransition(store::Connection& c, const std::string& acceptanceNumber,
-                                              const std::string& state, const std::string& actor,
-                                              const std::string& note, std::int64_t now) {
+store::DbResult<bool> recordTransition(store::Connection& c, const std::string& acceptanceNumber,
+                                       const std::string& from, const std::string& to, const std::string& actor,
+                                       const std::string& note, std::int64_t now) {
+  auto updated = c.execute(
+      "UPDATE applications SET state = ?, reason = ?, updated_at = ? WHERE acceptance_number = ? AND state = ?",
+      {to, note, now, acceptanceNumber, from});
+  if (!updated) return updated.error();
+  if (updated.value() == 0) return false;
   auto last = c.query("SELECT MAX(seq) FROM application_events WHERE acceptance_number = ?", {acceptanceNumber});
   if (!last) return last.error();
   const std::int64_t seq = (last->empty() ? 0 : last.value()[0].integer(0)) + 1;
   auto event = c.execute(
       "INSERT INTO application_events (acceptance_number, seq, at, state, actor, note) VALUES (?, ?, ?, ?, ?, ?)",
-      {acceptanceNumber, seq, now, state, actor, note});
+      {acceptanceNumber, seq, now, to, actor, note});
   if (!event) return event.error();
-  auto updated = c.execute(
-      "UPDATE applications SET state = ?, reason = ?, updated_at = ? WHERE acceptance_number = ?",
-      {state, note, now, acceptanceNumber});
-  if (!updated) return updated.error();
-  return store::Done{};
+  return true;
 }
 
 }  // namespace onestop::central::api

@@ -19,9 +19,11 @@ store::DbResult<NewApplication> createApplication(store::Connection& c, const st
                                                   const std::string& state, const std::string& details,
                                                   std::int64_t now, int utcOffsetMinutes);
 
-/// Moves an application to `state` and records the event (no transition rules here).
-store::DbResult<store::Done> recordTransition(store::Connection& c, const std::string& acceptanceNumber,
-                                              const std::string& state, const std::string& actor,
-                                              const std::string& note, std::int64_t now);
+/// Moves an application from `from` to `to` and records the event; false when it is no
+/// longer in `from` (someone else moved it first: the update is conditional, so two staff
+/// acting at once cannot both succeed).
+store::DbResult<bool> recordTransition(store::Connection& c, const std::string& acceptanceNumber,
+                                       const std::string& from, const std::string& to, const std::string& actor,
+                                       const std::string& note, std::int64_t now);
 
 }  // namespace onestop::central::api

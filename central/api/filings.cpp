@@ -42,7 +42,7 @@ store::DbResult<ApiResponse> accept(ApiEnv& env, store::Connection& c, const Api
       // Loss reports protect the citizen's money: the card is blocked now, not after review.
       auto blocked = c.execute("UPDATE citizens SET card_status = 'lost' WHERE id = ?", {session.citizenId});
       if (!blocked) return blocked.error();
-      auto done = recordTransition(c, created->acceptanceNumber, "completed", "system", "card blocked", now);
+      auto done = recordTransition(c, created->acceptanceNumber, "accepted", "completed", "system", "card blocked", now);
       if (!done) return done.error();
       state = "completed";
     }

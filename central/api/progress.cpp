@@ -84,8 +84,9 @@ ApiResponse transition(ApiEnv& env, const ApiRequest& request, const std::string
     if (rows->empty()) return toResponse(problems::acceptanceNumberUnknown());
     const auto from = rows.value()[0].text(0);
     if (!allowedTransition(from, to)) return toResponse(problems::invalidTransition(from + " -> " + to));
-    auto moved = recordTransition(c, number, to, request.caller.id, reason, now);
+    auto moved = recordTransition(c, number, from, to, request.caller.id, reason, now);
     if (!moved) return storageFailure(moved.error(), "transition");
+    if (!moved.value()) return toResponse(problems::invalidTransition("moved by someone else meanwhile"));
     if (to == "completed") {
       const auto details = json::parse(rows.value()[0].text(3), nullptr, false);
       auto applied = applyChange(c, rows.value()[0].text(1), rows.value()[0].text(2), details);

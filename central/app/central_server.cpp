@@ -1,5 +1,6 @@
 #include "app/central_server.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 
@@ -13,7 +14,10 @@ namespace onestop::central {
 core::Result<std::unique_ptr<CentralServer>> CentralServer::start(const ServerConfig& config) {
   std::unique_ptr<CentralServer> s(new CentralServer());
   s->config_ = config;
-  auto db = store::Database::open(config.dbUrl);
+  store::OpenOptions dbOptions;
+  dbOptions.poolSize = std::max(config.http.threads, 4);
+  dbOptions.serializable = false;   // see OpenOptions::serializable
+  auto db = store::Database::open(config.dbUrl, dbOptions);
   if (!db) return core::Error{"database " + config.dbUrl + ": " + db.error().message};
   s->db_ = std::move(db.value());
   auto version = store::migrate(*s->db_, api::centralMigrations());

@@ -117,6 +117,10 @@ struct OpenOptions {
   int poolSize = 8;                 ///< connections kept open
   int busyTimeoutMs = 5000;         ///< SQLite busy_timeout; PostgreSQL lock_timeout
   bool synchronousFull = true;      ///< SQLite synchronous=FULL (writes promised to citizens)
+  /// PostgreSQL: transactions are SERIALIZABLE (conflicts come back as Busy). The API turns
+  /// this off and serialises what must be serial itself (the audit chain's advisory lock,
+  /// unique keys, conditional updates), so that concurrent kiosks do not fail each other.
+  bool serializable = true;
 };
 
 /// A pool of connections to one database.

@@ -86,6 +86,7 @@ class PostgresConnection final : public PooledConnection {
       return DbError{DbError::Kind::Unavailable, "PostgreSQL: cannot connect: " + why};
     }
     PQsetNoticeProcessor(c->conn_, ignoreNotice, nullptr);
+    c->serializable_ = options.serializable;
     std::string lockTimeout = "SET lock_timeout = " + std::to_string(options.busyTimeoutMs);
     if (auto set = c->executeScript(lockTimeout); !set) {
       return DbError{DbError::Kind::Unavailable, "PostgreSQL: cannot set up the session: " + set.error().message};
@@ -129,7 +130,9 @@ class PostgresConnection final : public PooledConnection {
     return Done{};
   }
 
-  DbResult<Done> begin() override { return executeScript("BEGIN ISOLATION LEVEL SERIALIZABLE"); }
+  DbResult<Done> begin() override {
+    return executeScript(serializable_ ? "BEGIN ISOLATION LEVEL SERIALIZABLE" : "BEGIN ISOLATION LEVEL READ COMMITTED");
+  }
 
   DbResult<Done> commit() override {
     Result r(PQexec(conn_, "COMMIT"));
@@ -203,6 +206,7 @@ class PostgresConnection final : public PooledConnection {
   }
 
   PGconn* conn_;
+  bool serializable_ = true;
 };
 
 class PostgresDatabase final : public ConnectionPool {

@@ -36,7 +36,7 @@ std::variant<CardInput, Problem> readCard(const json& card, std::chrono::year_mo
   Fields f(card, "card");
   CardInput in;
   in.typeName = f.oneOf("type", {"mainland", "hmtPermit", "foreign2017", "foreign2023"});
-  in.identity.idNumber = f.token("idNumber", "0123456789X", 15, 18);
+  in.identity.idNumber = f.token("idNumber", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 15, 18);  // 2017 foreign cards: CAN110085010110
   in.identity.name = f.text("name", 40);
   in.identity.englishName = f.text("englishName", 120, false);
   in.identity.nationality = f.token("nationality", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", 3, 3, false);

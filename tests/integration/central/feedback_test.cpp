@@ -5,7 +5,7 @@
 using namespace onestop::central::test;
 using nlohmann::json;
 
-TEST_CASE("ratings are keyed to an acceptance number; a dissatisfied one needs a reason") {
+TEST_CASE("ratings are keyed to an acceptance number, a dissatisfied one needs a reason") {
   for (auto backend : backends()) {
     CAPTURE(backendName(backend));
     TestCentral central(backend);
@@ -42,7 +42,7 @@ TEST_CASE("complaints, anonymous or linked to the session") {
   CHECK(central.post("/v1/complaints", json{{"category", "complaint"}, {"text", std::string(501, 'a')}}.dump()).status == 400);
 }
 
-TEST_CASE("queue tickets count the people ahead; only counter services take numbers") {
+TEST_CASE("queue tickets count the people ahead, only counter services take numbers") {
   for (auto backend : backends()) {
     CAPTURE(backendName(backend));
     TestCentral central(backend);

@@ -45,7 +45,7 @@ TEST_CASE("a filing retried with the same key gets one acceptance number, also a
   }
 }
 
-TEST_CASE("a filing in flight answers 409; one abandoned by a crashed instance can be taken over") {
+TEST_CASE("a filing in flight answers 409, one abandoned by a crashed instance can be taken over") {
   TestCentral central(Backend::Sqlite);
   const auto session = TestCentral::bearer(central.sessionFor("worker"));
   auto first = central.post("/v1/me/filings", kPhone, with(session, "earlier-0001"));
@@ -102,7 +102,7 @@ TEST_CASE("invalid filings are refused and write nothing") {
   }
 }
 
-TEST_CASE("card loss takes effect at once; the back office moves a change filing to completion") {
+TEST_CASE("card loss takes effect at once, the back office moves a change filing to completion") {
   for (auto backend : backends()) {
     CAPTURE(backendName(backend));
     TestCentral central(backend);

@@ -9,7 +9,7 @@ namespace {
 json byCard(const json& card) { return json{{"method", "id_card"}, {"card", card}}; }
 }  // namespace
 
-TEST_CASE("identify by ID card, by e-SSC token; refusals say why and write no session") {
+TEST_CASE("identify by ID card, by e-SSC token, refusals say why and write no session") {
   for (auto backend : backends()) {
     CAPTURE(backendName(backend));
     TestCentral central(backend);

@@ -4,7 +4,7 @@
 using namespace onestop::central::test;
 using nlohmann::json;
 
-TEST_CASE("only kiosks of the agency CA get past the handshake; refused clients reach no handler") {
+TEST_CASE("only kiosks of the agency CA get past the handshake, refused clients reach no handler") {
   for (auto backend : backends()) {
     CAPTURE(backendName(backend));
     TestCentral central(backend);

@@ -24,7 +24,7 @@ TEST_CASE("every group on the home screen has services") {
     CHECK_FALSE(servicesInGroup(g).empty());
 }
 
-TEST_CASE("back-office filings promise a time limit; counter services need the counter") {
+TEST_CASE("back-office filings promise a time limit, counter services need the counter") {
   const auto* bank = findService("change_bank_account");
   REQUIRE(bank);
   CHECK(bank->handling == Handling::KioskBackOffice);

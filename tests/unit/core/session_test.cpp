@@ -87,7 +87,7 @@ Identity demoIdentity() {
 }
 }  // namespace
 
-TEST_CASE("a service that needs identity asks for the card; a good read identifies") {
+TEST_CASE("a service that needs identity asks for the card, a good read identifies") {
   Session s;
   s.handle(ev::ReaderChanged{true});
   s.handle(ev::OpenService{"change_phone"});
@@ -124,7 +124,7 @@ TEST_CASE("finishing, going home, back or inactivity wipe the citizen from the s
   }
 }
 
-TEST_CASE("the reader's state survives the end of a session; cards are ignored on other screens") {
+TEST_CASE("the reader's state survives the end of a session, cards are ignored on other screens") {
   Session s;
   s.handle(ev::ReaderChanged{false});
   s.handle(ev::Finish{});

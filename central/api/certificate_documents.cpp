@@ -39,7 +39,7 @@ store::DbResult<json> yearlySection(store::Connection& c, const std::string& cit
   if (!rows) return rows.error();
   json list = json::array();
   for (const auto& r : rows->rows)
-    list.push_back({{"year", r.text(0)},
+    list.push_back({{"year", r.integer(0)},
                     {"paidMonths", r.integer(1)},
                     {"baseFen", r.integer(2)},
                     {"employerFen", r.integer(3)},

@@ -3,6 +3,8 @@
 // validity, revocation); GET /v1/certificates/by-code/{code} checks a typed code;
 // POST /v1/staff/certificates/{serial}/revocation revokes; GET /v1/keys publishes the
 // public keys for offline verifiers.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -11,6 +13,8 @@
 #include "api/certificate_documents.hpp"
 #include "api/clock.hpp"
 #include "api/fields.hpp"
+#include "api/idempotency.hpp"
+#include "api/idempotent_request.hpp"
 #include "api/rate_limit.hpp"
 #include "api/routes.hpp"
 #include "api/secrets.hpp"
@@ -33,8 +37,73 @@ std::string serviceFor(seal::CertificateType type) {
   return "cert_participation";
 }
 
+// Issues one certificate inside the caller's transaction (see issue()).
+store::DbResult<ApiResponse> issueIn(ApiEnv& env, store::Connection& c, const ApiRequest& request,
+                                     const CitizenSession& session, seal::CertificateType type,
+                                     const std::string& typeName, std::int64_t now) {
+  auto who = c.query("SELECT name, id_number FROM citizens WHERE id = ?", {session.citizenId});
+  if (!who) return who.error();
+  if (who->empty()) return toResponse(problems::citizenNotFound());
+  const CertificateHolder holder{session.citizenId, who.value()[0].text(0), who.value()[0].text(1)};
+  std::string why;
+  auto document = buildCertificateDocument(c, holder, type, why);
+  if (!document) return document.error();
+  if (!document.value()) return toResponse(problems::certificateUnavailable(why));
+
+  auto day = isoDay(localDay(now, env.options.utcOffsetMinutes));
+  day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+  const auto serial = "ZM" + day + randomDigits(8);
+  const auto validUntil = now + std::int64_t{env.options.certificateValidityDays} * 86400;
+  json& doc = *document.value();
+  doc["serial"] = serial;
+  doc["type"] = typeName;
+  doc["issuedAt"] = rfc3339(now);
+  doc["validUntil"] = rfc3339(validUntil);
+  auto digest = seal::digestDocument(flattenDocument(doc));
+  if (!digest) return store::DbError{store::DbError::Kind::Other, "certificate document digest: " + digest.error()};
+  auto sealed = env.keys.seal({serial, type, validUntil, core::maskName(holder.name),
+                               core::maskIdNumber(holder.idNumber), digest.value()},
+                              now);
+  if (!sealed) return store::DbError{store::DbError::Kind::Other, "certificate sealing: " + sealed.error()};
+  std::string code;
+  for (int attempt = 0; attempt < 8 && code.empty(); ++attempt) {
+    code = vc::generate();
+    auto taken = c.query("SELECT 1 FROM certificates WHERE verification_code = ?", {code});
+    if (!taken) return taken.error();
+    if (!taken->empty()) code.clear();
+  }
+  if (code.empty()) return store::DbError{store::DbError::Kind::Busy, "no free verification code after 8 draws"};
+  auto app = createApplication(c, session.citizenId, serviceFor(type), request.caller.id, "completed", "{}", now,
+                               env.options.utcOffsetMinutes);
+  if (!app) return app.error();
+  auto stored = c.execute(
+      "INSERT INTO certificates (serial, verification_code, citizen_id, type, kiosk_id, issued_at, valid_until, "
+      "key_id, document, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {serial, code, session.citizenId, typeName, request.caller.id, now, validUntil, sealed->payload.kid, doc.dump(),
+       sealed->text});
+  if (!stored) return stored.error();
+  auto audited = appendAudit(c, now, auditBy(request.caller, "certificate.issued", serial,
+                                             "citizen " + session.citizenId + " type " + typeName));
+  if (!audited) return audited.error();
+  json out = {{"serial", serial},
+              {"type", typeName},
+              {"issuedAt", rfc3339(now)},
+              {"validUntil", rfc3339(validUntil)},
+              {"keyId", sealed->payload.kid},
+              {"seal", sealed->text},
+              {"verificationCode", code},
+              {"verificationCodePrinted", vc::formatForPrint(code)},
+              {"acceptanceNumber", app->acceptanceNumber},
+              {"document", doc}};
+  return jsonResponse(201, out.dump());
+}
+
+// An Idempotency-Key is optional here: with one, a retry after a lost response returns the
+// certificate already issued instead of issuing a second.
 ApiResponse issue(ApiEnv& env, const ApiRequest& request) {
   if (auto p = requireKiosk(request)) return toResponse(*p);
+  const auto key = request.header("idempotency-key");
+  if (key && !isWellFormedIdempotencyKey(*key)) return toResponse(problems::idempotencyKeyRequired());
   json body;
   if (auto p = parseJsonObject(request, body)) return toResponse(*p);
   Fields f(body);
@@ -44,73 +113,20 @@ ApiResponse issue(ApiEnv& env, const ApiRequest& request) {
   const auto now = env.now();
 
   return withConnection(env, "certificate issue", [&](store::Connection& c) -> ApiResponse {
+    auto work = [&](store::Connection& conn, const CitizenSession& session) {
+      return issueIn(env, conn, request, session, type, typeName, now);
+    };
+    if (key) return runIdempotent(env, c, request, *key, now, work);
     auto s = resolveSession(c, request, now);
     if (auto* p = std::get_if<Problem>(&s)) return toResponse(*p);
-    const auto& session = std::get<CitizenSession>(s);
     store::Transaction tx(c);
     if (!tx.started()) return storageFailure(tx.started().error(), "certificate issue");
-    auto who = c.query("SELECT name, id_number FROM citizens WHERE id = ?", {session.citizenId});
-    if (!who) return storageFailure(who.error(), "certificate holder");
-    if (who->empty()) return toResponse(problems::citizenNotFound());
-    const CertificateHolder holder{session.citizenId, who.value()[0].text(0), who.value()[0].text(1)};
-    std::string why;
-    auto document = buildCertificateDocument(c, holder, type, why);
-    if (!document) return storageFailure(document.error(), "certificate document");
-    if (!document.value()) return toResponse(problems::certificateUnavailable(why));
-
-    const auto serial = "ZM" + isoDay(localDay(now, env.options.utcOffsetMinutes)).substr(0, 4) +
-                        isoDay(localDay(now, env.options.utcOffsetMinutes)).substr(5, 2) +
-                        isoDay(localDay(now, env.options.utcOffsetMinutes)).substr(8, 2) + randomDigits(8);
-    const auto validUntil = now + std::int64_t{env.options.certificateValidityDays} * 86400;
-    json& doc = *document.value();
-    doc["serial"] = serial;
-    doc["type"] = typeName;
-    doc["issuedAt"] = rfc3339(now);
-    doc["validUntil"] = rfc3339(validUntil);
-    auto digest = seal::digestDocument(flattenDocument(doc));
-    if (!digest) {
-      spdlog::error("certificate: document digest failed: {}", digest.error());
-      return toResponse(problems::internal());
-    }
-    auto sealed = env.keys.seal({serial, type, validUntil, core::maskName(holder.name),
-                                 core::maskIdNumber(holder.idNumber), digest.value()},
-                                now);
-    if (!sealed) {
-      spdlog::error("certificate: sealing failed: {}", sealed.error());
-      return toResponse(problems::internal());
-    }
-    std::string code;
-    for (int attempt = 0; attempt < 8 && code.empty(); ++attempt) {
-      code = vc::generate();
-      auto taken = c.query("SELECT 1 FROM certificates WHERE verification_code = ?", {code});
-      if (!taken) return storageFailure(taken.error(), "verification code");
-      if (!taken->empty()) code.clear();
-    }
-    auto app = createApplication(c, session.citizenId, serviceFor(type), request.caller.id, "completed", "{}", now,
-                                 env.options.utcOffsetMinutes);
-    if (!app) return storageFailure(app.error(), "certificate application");
-    auto stored = c.execute(
-        "INSERT INTO certificates (serial, verification_code, citizen_id, type, kiosk_id, issued_at, valid_until, "
-        "key_id, document, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {serial, code, session.citizenId, typeName, request.caller.id, now, validUntil, sealed->payload.kid, doc.dump(),
-         sealed->text});
-    if (!stored) return storageFailure(stored.error(), "certificate store");
-    auto audited = appendAudit(c, now, auditBy(request.caller, "certificate.issued", serial,
-                                               "citizen " + session.citizenId + " type " + typeName));
-    if (!audited) return storageFailure(audited.error(), "audit");
+    auto response = work(c, std::get<CitizenSession>(s));
+    if (!response) return storageFailure(response.error(), "certificate issue");
+    if (response->status >= 400) return response.value();
     auto committed = tx.commit();
     if (!committed) return storageFailure(committed.error(), "certificate commit");
-    json out = {{"serial", serial},
-                {"type", typeName},
-                {"issuedAt", rfc3339(now)},
-                {"validUntil", rfc3339(validUntil)},
-                {"keyId", sealed->payload.kid},
-                {"seal", sealed->text},
-                {"verificationCode", code},
-                {"verificationCodePrinted", vc::formatForPrint(code)},
-                {"acceptanceNumber", app->acceptanceNumber},
-                {"document", doc}};
-    return jsonResponse(201, out.dump());
+    return response.value();
   });
 }
 
@@ -174,8 +190,10 @@ ApiResponse verifyCode(ApiEnv& env, const ApiRequest& request, const std::string
     if (!rows) return storageFailure(rows.error(), "certificate by code");
     if (rows->empty()) return toResponse(problems::certificateNotFound());
     const auto& row = rows.value()[0];
-    const auto status = !row.isNull(4) ? "revoked" : (row.integer(3) <= now ? "expired" : "valid");
-    return jsonResponse(200, verdict(status, &row).dump());
+    const std::string status = !row.isNull(4) ? "revoked" : (row.integer(3) <= now ? "expired" : "valid");
+    auto out = verdict(status, &row);
+    if (status == "revoked") out["revokeReason"] = row.text(6);
+    return jsonResponse(200, out.dump());
   });
 }
 

@@ -5,6 +5,7 @@
 
 #include "api/acceptance_number.hpp"
 #include "api/fields.hpp"
+#include "core/utf8.hpp"
 
 namespace onestop::central::api {
 namespace {
@@ -46,7 +47,7 @@ std::variant<nlohmann::json, Problem> validateFilingDetails(std::string_view ser
     out["phone"] = phone;
   } else if (service == "change_address") {
     const auto address = f.text("address", 100);
-    if (f.ok() && address.size() < 6) f.fail("address", "is too short to be an address");
+    if (f.ok() && core::decodeUtf8(address).size() < 5) f.fail("address", "is too short to be an address");
     out["address"] = address;
   } else if (service == "change_bank_account") {
     out["bankName"] = f.text("bankName", 40);

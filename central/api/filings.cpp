@@ -2,7 +2,6 @@
 // office approves). Idempotent per (kiosk, Idempotency-Key); a card-loss report takes
 // effect at once.
 #include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "api/applications.hpp"
 #include "api/audit_trail.hpp"
@@ -10,8 +9,8 @@
 #include "api/fields.hpp"
 #include "api/filing_details.hpp"
 #include "api/idempotency.hpp"
+#include "api/idempotent_request.hpp"
 #include "api/routes.hpp"
-#include "api/secrets.hpp"
 #include "api/sessions.hpp"
 
 namespace onestop::central::api {
@@ -19,49 +18,39 @@ namespace {
 
 using nlohmann::json;
 
-// The work, inside one transaction with the stored response; returns the response.
+// The work, inside runIdempotent's transaction.
 store::DbResult<ApiResponse> accept(ApiEnv& env, store::Connection& c, const ApiRequest& request,
                                     const CitizenSession& session, const std::string& service, const json& details,
-                                    const std::string& key, std::int64_t now) {
-  store::Transaction tx(c);
-  if (!tx.started()) return tx.started().error();
-  ApiResponse response;
+                                    std::int64_t now) {
   const bool immediate = service == "report_card_loss";
   if (immediate) {
     auto status = c.query("SELECT card_status FROM citizens WHERE id = ?", {session.citizenId});
     if (!status) return status.error();
     if (!status->empty() && status.value()[0].text(0) == "lost")
-      response = toResponse(problems::conflict("the social security card is already reported lost"));
+      return toResponse(problems::conflict("the social security card is already reported lost"));
   }
-  if (response.body.empty()) {
-    auto created = createApplication(c, session.citizenId, service, request.caller.id, "accepted", details.dump(),
-                                     now, env.options.utcOffsetMinutes);
-    if (!created) return created.error();
-    std::string state = "accepted";
-    if (immediate) {
-      // Loss reports protect the citizen's money: the card is blocked now, not after review.
-      auto blocked = c.execute("UPDATE citizens SET card_status = 'lost' WHERE id = ?", {session.citizenId});
-      if (!blocked) return blocked.error();
-      auto done = recordTransition(c, created->acceptanceNumber, "accepted", "completed", "system", "card blocked", now);
-      if (!done) return done.error();
-      state = "completed";
-    }
-    auto audited = appendAudit(c, now, auditBy(request.caller, "filing." + service + ".accepted",
-                                               created->acceptanceNumber, "citizen " + session.citizenId));
-    if (!audited) return audited.error();
-    json out = {{"acceptanceNumber", created->acceptanceNumber},
-                {"service", service},
-                {"state", state},
-                {"acceptedAt", rfc3339(now)},
-                {"dueOn", created->dueOn},
-                {"timeLimitWorkingDays", created->timeLimitWorkingDays}};
-    response = jsonResponse(201, out.dump());
+  auto created = createApplication(c, session.citizenId, service, request.caller.id, "accepted", details.dump(), now,
+                                   env.options.utcOffsetMinutes);
+  if (!created) return created.error();
+  std::string state = "accepted";
+  if (immediate) {
+    // Loss reports protect the citizen's money: the card is blocked now, not after review.
+    auto blocked = c.execute("UPDATE citizens SET card_status = 'lost' WHERE id = ?", {session.citizenId});
+    if (!blocked) return blocked.error();
+    auto done = recordTransition(c, created->acceptanceNumber, "accepted", "completed", "system", "card blocked", now);
+    if (!done) return done.error();
+    state = "completed";
   }
-  auto stored = completeIdempotencyKey(c, request.caller.id, key, response);
-  if (!stored) return stored.error();
-  auto committed = tx.commit();
-  if (!committed) return committed.error();
-  return response;
+  auto audited = appendAudit(c, now, auditBy(request.caller, "filing." + service + ".accepted",
+                                             created->acceptanceNumber, "citizen " + session.citizenId));
+  if (!audited) return audited.error();
+  json out = {{"acceptanceNumber", created->acceptanceNumber},
+              {"service", service},
+              {"state", state},
+              {"acceptedAt", rfc3339(now)},
+              {"dueOn", created->dueOn},
+              {"timeLimitWorkingDays", created->timeLimitWorkingDays}};
+  return jsonResponse(201, out.dump());
 }
 
 ApiResponse file(ApiEnv& env, const ApiRequest& request) {
@@ -80,27 +69,9 @@ ApiResponse file(ApiEnv& env, const ApiRequest& request) {
   if (auto* p = std::get_if<Problem>(&details)) return toResponse(*p);
 
   return withConnection(env, "filing", [&](store::Connection& c) -> ApiResponse {
-    auto s = resolveSession(c, request, now);
-    if (auto* p = std::get_if<Problem>(&s)) return toResponse(*p);
-    const auto& session = std::get<CitizenSession>(s);
-    // The same key for another person or another body is a different request.
-    const auto requestHash = sha256Hex(session.citizenId + "\n" + service + "\n" + body.dump());
-    auto claim = claimIdempotencyKey(c, request.caller.id, *key, requestHash, now, env.options.staleInFlightSeconds);
-    if (!claim) return storageFailure(claim.error(), "filing idempotency claim");
-    using State = IdempotencyClaim::State;
-    switch (claim->state) {
-      case State::Reused: return toResponse(problems::idempotencyKeyReused());
-      case State::InFlight: return toResponse(problems::idempotencyInFlight());
-      case State::Replay: return claim->replay;
-      case State::Claimed: break;
-    }
-    auto response = accept(env, c, request, session, service, std::get<json>(details), *key, now);
-    if (!response) {
-      if (auto released = releaseIdempotencyKey(c, request.caller.id, *key); !released)
-        spdlog::error("filing: could not release idempotency key after failure: {}", released.error().message);
-      return storageFailure(response.error(), "filing");
-    }
-    return response.value();
+    return runIdempotent(env, c, request, *key, now, [&](store::Connection& conn, const CitizenSession& session) {
+      return accept(env, conn, request, session, service, std::get<json>(details), now);
+    });
   });
 }
 

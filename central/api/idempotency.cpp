@@ -20,20 +20,31 @@ store::DbResult<IdempotencyClaim> claimIdempotencyKey(store::Connection& c, cons
   if (inserted) return IdempotencyClaim{State::Claimed, {}};
   if (inserted.error().kind != store::DbError::Kind::UniqueViolation) return inserted.error();
 
+  auto found = findIdempotencyKey(c, kioskId, key, requestHash, now, staleSeconds);
+  if (!found) return found.error();
+  if (!found.value()) return store::DbError{store::DbError::Kind::Busy, "idempotency key vanished; retry"};
+  return *found.value();
+}
+
+store::DbResult<std::optional<IdempotencyClaim>> findIdempotencyKey(store::Connection& c, const std::string& kioskId,
+                                                                    const std::string& key,
+                                                                    const std::string& requestHash, std::int64_t now,
+                                                                    int staleSeconds) {
+  using State = IdempotencyClaim::State;
   auto rows = c.query(
       "SELECT request_hash, state, status, response, created_at FROM idempotency_keys WHERE kiosk_id = ? AND key = ?",
       {kioskId, key});
   if (!rows) return rows.error();
-  if (rows->empty()) return store::DbError{store::DbError::Kind::Busy, "idempotency key vanished; retry"};
+  if (rows->empty()) return std::optional<IdempotencyClaim>{};
   const auto& r = rows.value()[0];
-  if (r.text(0) != requestHash) return IdempotencyClaim{State::Reused, {}};
+  if (r.text(0) != requestHash) return std::optional<IdempotencyClaim>{IdempotencyClaim{State::Reused, {}}};
   if (r.text(1) == "done") {
     ApiResponse replay;
     replay.status = static_cast<int>(r.integer(2));
     replay.body = r.text(3);
     replay.contentType = replay.status >= 400 ? "application/problem+json" : "application/json";
     replay.headers["Idempotent-Replayed"] = "true";
-    return IdempotencyClaim{State::Replay, std::move(replay)};
+    return std::optional<IdempotencyClaim>{IdempotencyClaim{State::Replay, std::move(replay)}};
   }
   if (r.integer(4) < now - staleSeconds) {
     auto taken = c.execute(
@@ -41,9 +52,9 @@ store::DbResult<IdempotencyClaim> claimIdempotencyKey(store::Connection& c, cons
         "AND created_at = ?",
         {now, kioskId, key, r.integer(4)});
     if (!taken) return taken.error();
-    if (taken.value() == 1) return IdempotencyClaim{State::Claimed, {}};
+    if (taken.value() == 1) return std::optional<IdempotencyClaim>{IdempotencyClaim{State::Claimed, {}}};
   }
-  return IdempotencyClaim{State::InFlight, {}};
+  return std::optional<IdempotencyClaim>{IdempotencyClaim{State::InFlight, {}}};
 }
 
 store::DbResult<store::Done> completeIdempotencyKey(store::Connection& c, const std::string& kioskId,

@@ -104,7 +104,7 @@ ApiResponse identify(ApiEnv& env, const ApiRequest& request) {
         if (r.text(1) != in.identity.name) {
           auto audited = appendAudit(c, now, auditBy(request.caller, "identify.name_mismatch", r.text(0)));
           if (audited) (void)tx.commit();
-          return toResponse(problems::identityRejected("identity.name_mismatch"));
+          return toResponse(problems::identityRejected("identity_check.name_mismatch"));
         }
         found = Found{r.text(0), r.text(1), r.text(2), r.text(3)};
       }

@@ -15,6 +15,7 @@ ApiResponse toResponse(const Problem& p) {
   r.contentType = "application/problem+json";
   r.body = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (p.retryAfterSeconds > 0) r.headers["Retry-After"] = std::to_string(p.retryAfterSeconds);
+  if (p.status == 401) r.headers["WWW-Authenticate"] = "Bearer realm=\"onestop\"";
   return r;
 }
 
@@ -35,6 +36,14 @@ Problem methodNotAllowed(std::string_view allowed) {
   return make(405, "method-not-allowed", "Method not allowed", "allowed: " + std::string(allowed));
 }
 Problem payloadTooLarge() { return make(413, "payload-too-large", "The request body is too large"); }
+Problem badRequest(std::string detail) { return make(400, "bad-request", "The HTTP request is malformed", std::move(detail)); }
+Problem clientCertificateRequired() { return make(403, "client-certificate-required", "A verified client certificate is required"); }
+Problem lengthRequired() {
+  return make(411, "length-required", "Send the body with Content-Length; Transfer-Encoding is not accepted");
+}
+Problem contentEncodingUnsupported() {
+  return make(415, "content-encoding-unsupported", "Send the body uncompressed; Content-Encoding is not accepted");
+}
 Problem unsupportedMediaType() { return make(415, "unsupported-media-type", "The request body must be application/json"); }
 Problem kioskCertificateRequired() { return make(403, "kiosk-certificate-required", "Only a kiosk may call this"); }
 Problem staffCertificateRequired() { return make(403, "staff-certificate-required", "Only back-office staff may call this"); }

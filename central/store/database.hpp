@@ -18,6 +18,8 @@
 #include <variant>
 #include <vector>
 
+#include "core/expected.hpp"
+
 namespace onestop::central::store {
 
 /// A bound parameter or a column value. BLOBs are not used (binary data is stored as hex
@@ -35,23 +37,9 @@ struct DbError {
   std::string message;  ///< for the log; never contains bound parameter values
 };
 
-/// Either a value or a DbError (std::expected is C++23).
+/// Either a value or a DbError.
 template <class T>
-class DbResult {
- public:
-  DbResult(T value) : v_(std::move(value)) {}           // NOLINT: implicit by design
-  DbResult(DbError error) : v_(std::move(error)) {}     // NOLINT: implicit by design
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(v_); }
-  const T& value() const { return std::get<0>(v_); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  const DbError& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, DbError> v_;
-};
+using DbResult = core::Expected<T, DbError>;
 
 struct Done {};  ///< the value of a DbResult that carries nothing
 

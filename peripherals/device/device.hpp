@@ -16,6 +16,8 @@
 #include <string_view>
 #include <variant>
 
+#include "core/expected.hpp"
+
 #include "core/identity.hpp"
 #include "core/identity_check.hpp"
 
@@ -47,21 +49,7 @@ struct Completion {
 
 /// A value or the Completion that explains why there is none.
 template <class T>
-class Expected {
- public:
-  Expected(T value) : v_(std::move(value)) {}            // NOLINT: implicit by design
-  Expected(Completion error) : v_(std::move(error)) {}   // NOLINT: implicit by design
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(v_); }
-  const T& value() const { return std::get<0>(v_); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  const Completion& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, Completion> v_;
-};
+using Expected = core::Expected<T, Completion>;
 
 /// Common state plus class-specific fields as key/value, e.g. CardReader
 /// {"media": "present"}, Printer {"paper": "low"}. Values follow XFS4IoT spelling.

@@ -92,7 +92,15 @@ TEST_CASE("every certificate type, and the ones a person cannot have") {
     r = central.post("/v1/me/certificates", R"({"type":"diploma"})", worker);
     CHECK(r.status == 400);
     CHECK(central.count("SELECT COUNT(*) FROM certificates") == 2);
+    // With an Idempotency-Key, a retry returns the certificate already issued.
+    const auto once = central.post("/v1/me/certificates", R"({"type":"participation"})",
+                                   {{"Authorization", worker.begin()->second}, {"Idempotency-Key", "cert-key-0001"}});
+    REQUIRE(once.status == 201);
+    const auto twice = central.post("/v1/me/certificates", R"({"type":"participation"})",
+                                    {{"Authorization", worker.begin()->second}, {"Idempotency-Key", "cert-key-0001"}});
+    CHECK(twice.json()["serial"] == once.json()["serial"]);
+    CHECK(central.count("SELECT COUNT(*) FROM certificates") == 3);
     // Each issued certificate is a completed transaction with its own acceptance number.
-    CHECK(central.count("SELECT COUNT(*) FROM applications WHERE state = 'completed'") == 2);
+    CHECK(central.count("SELECT COUNT(*) FROM applications WHERE state = 'completed'") == 3);
   }
 }

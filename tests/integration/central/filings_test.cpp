@@ -34,6 +34,14 @@ TEST_CASE("a filing retried with the same key gets one acceptance number, also a
     again = central.post("/v1/me/filings", kPhone, with(session, "retry-key-0001"));
     CHECK(again.status == 201);
     CHECK(again.json()["acceptanceNumber"] == number);
+
+    // Days later, from the kiosk's outbox: the session is long gone, the answer is not.
+    central.advanceClock(3 * 86400);
+    again = central.post("/v1/me/filings", kPhone, with(session, "retry-key-0001"));
+    CHECK(again.status == 201);
+    CHECK(again.json()["acceptanceNumber"] == number);
+    // …but nothing new is accepted without a live session.
+    CHECK(central.post("/v1/me/filings", kPhone, with(session, "retry-key-0002")).code() == "session-expired");
     CHECK(central.count("SELECT COUNT(*) FROM applications") == 1);
 
     // Same key, different body → 422; another kiosk's same key is its own.

@@ -38,7 +38,7 @@ TEST_CASE("identify by ID card, by e-SSC token, refusals say why and write no se
     wrongName["name"] = "测试别人";
     r = central.post("/v1/identify", byCard(wrongName).dump());
     CHECK(r.status == 422);
-    CHECK(r.json()["detail"] == "identity.name_mismatch");
+    CHECK(r.json()["detail"] == "identity_check.name_mismatch");
     CHECK(central.count("SELECT COUNT(*) FROM sessions") == sessions);
 
     // The e-SSC token of the demo worker (docs/demo-data.md) logs in; a made-up one does not.

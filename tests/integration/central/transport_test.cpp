@@ -53,6 +53,11 @@ TEST_CASE("unknown routes, wrong methods, bad bodies and oversize bodies are pro
   CHECK(r.json()["detail"].get<std::string>().find("card.idNumber") != std::string::npos);
   r = central.post("/v1/identify", std::string(70 * 1024, 'x'));
   CHECK(r.status == 413);
+  CHECK(r.code() == "payload-too-large");
+  auto gz = central.client()->Post("/v1/identify", {{"Content-Encoding", "gzip"}}, "xxxx", "application/json");
+  REQUIRE(gz);
+  CHECK(gz->status == 415);
+  CHECK(nlohmann::json::parse(gz->body, nullptr, false).value("code", "") == "content-encoding-unsupported");
   auto c = central.client();
   auto plain = c->Post("/v1/identify", R"({"method":"essc","token":"x"})", "text/plain");
   REQUIRE(plain);

@@ -24,9 +24,22 @@ constexpr const char* kColumns = "SELECT seq, at, actor_kind, actor_id, action, 
 
 }  // namespace
 
+// Certificate common names are chosen by the agency and may hold any UTF-8; the audit log
+// takes printable ASCII only, so other bytes are percent-encoded (still unique, readable).
+std::string auditableId(const std::string& id) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : id) {
+    if (ch > 0x20 && ch < 0x7F && ch != '%') out += static_cast<char>(ch);
+    else out += {'%', kHex[ch >> 4], kHex[ch & 0xF]};
+  }
+  if (out.size() > 64) out = out.substr(0, 61) + "...";
+  return out.empty() ? "-" : out;
+}
+
 AuditRecord auditBy(const Caller& caller, std::string action, std::string subject, std::string detail) {
   const char* kind = caller.kind == Caller::Kind::Kiosk ? "kiosk" : caller.kind == Caller::Kind::Staff ? "staff" : "public";
-  return {kind, caller.id.empty() ? "-" : caller.id, std::move(action), std::move(subject), std::move(detail)};
+  return {kind, auditableId(caller.id), std::move(action), std::move(subject), std::move(detail)};
 }
 
 store::DbResult<store::Done> appendAudit(store::Connection& c, std::int64_t now, const AuditRecord& record) {

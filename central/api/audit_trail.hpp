@@ -16,6 +16,9 @@ struct AuditRecord {
   std::string detail;      ///< small, no personal data
 };
 
+/// The caller's id as the audit log can hold it (printable ASCII, at most 64 characters).
+std::string auditableId(const std::string& id);
+
 AuditRecord auditBy(const Caller& caller, std::string action, std::string subject, std::string detail = {});
 
 /// Must be called inside a transaction (it reads the chain's head and appends).

@@ -1,0 +1,43 @@
+#pragma once
+// What a scanned code is, judged from its text alone (docs/qr-payloads.md). Pure: a seal
+// is recognised here by its shape only; the app checks its signature with the cached
+// public keys. Limits are strict: text that is not exactly one of the known forms is
+// Unusable, and `reason` names the rule it broke — never the content, since an e-SSC
+// token is a credential.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace onestop::core {
+
+enum class CodeKind {
+  EsscToken,         ///< electronic social security card login token (opaque, for the server)
+  CertificateSeal,   ///< "OSS1.…" seal from a printed certificate (docs/seal.md)
+  Receipt,           ///< acceptance number from a receipt: progress query
+  QueueTicket,       ///< queue ticket printed by a kiosk
+  Unusable,          ///< anything else: "not a code this kiosk can use"
+};
+std::string_view nameOf(CodeKind kind);   ///< "essc_token", "certificate_seal", ...
+
+/// No accepted form is longer (the server's e-SSC token limit).
+inline constexpr std::size_t kMaxCodeTextBytes = 512;
+/// docs/seal.md: a seal is at most 250 characters.
+inline constexpr std::size_t kMaxSealTextBytes = 250;
+
+struct ClassifiedCode {
+  CodeKind kind = CodeKind::Unusable;
+  /// EsscToken: the token. CertificateSeal: the whole seal text. Receipt: the 16-digit
+  /// acceptance number. QueueTicket: the ticket number ("A012"). Unusable: empty.
+  std::string value;
+  std::string day;      ///< QueueTicket: the day it was issued, "YYYY-MM-DD"
+  std::string reason;   ///< Unusable: which rule the text broke (for the log; no content)
+};
+
+ClassifiedCode classifyCode(std::string_view text);
+
+/// 16 digits whose last is the Luhn check digit of the first 15 (central/api/acceptance_number).
+bool isWellFormedAcceptanceNumber(std::string_view text);
+/// The Luhn digit to append to `digits` (all '0'–'9').
+char luhnCheckDigit(std::string_view digits);
+
+}  // namespace onestop::core

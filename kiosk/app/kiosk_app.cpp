@@ -12,6 +12,7 @@
 
 #include "app/data_paths.hpp"
 #include "app/devices.hpp"
+#include "app/embedded_central.hpp"
 #include "app/event_queue.hpp"
 #include "app/input.hpp"
 #include "app/logging.hpp"
@@ -454,7 +455,10 @@ int runKiosk(const Options& o) {
     // An interactive demo takes cards from a control socket; scenarios drive the simulator
     // directly (so parallel test runs never share a socket).
     kiosk.devices().start(cfg, o.demo, kiosk.queue(), o.scenarioFile.empty() ? "/tmp/onestop-idcard.sock" : "");
+    EmbeddedCentral central;
+    if (o.demo && !o.centralDir.empty()) central.start(o.centralDir);
     code = kiosk.run(started);
+    central.stop();
     kiosk.devices().stop();
     ImGui_ImplSDLRenderer_Shutdown();
   }

@@ -27,6 +27,7 @@ const char* usage() {
          "  --scenario FILE      play a scenario (see docs/scenarios.md); exit 0 if all held\n"
          "  --screenshots DIR    where scenario screenshots go (default out/screenshots)\n"
          "  --exit-after SECONDS quit after this long (benchmarks)\n"
+         "  --central DIR        with --demo: run the demo central server on loopback, data under DIR\n"
          "  --stats FILE         write timing figures as JSON on exit (benchmarks)\n"
          "  --log-level LEVEL    trace, debug, info, warn, error\n";
 }
@@ -49,6 +50,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
     else if (a == "--software") o.softwareRenderer = true;
     else if (a == "--config") { if (!value(o.configFile)) return core::Error{"--config needs a file"}; }
     else if (a == "--data-dir") { if (!value(o.dataDir)) return core::Error{"--data-dir needs a directory"}; }
+    else if (a == "--central") { if (!value(o.centralDir)) return core::Error{"--central needs a directory"}; }
     else if (a == "--scenario") { if (!value(o.scenarioFile)) return core::Error{"--scenario needs a file"}; }
     else if (a == "--screenshots") { if (!value(o.screenshotDir)) return core::Error{"--screenshots needs a directory"}; }
     else if (a == "--stats") { if (!value(o.statsFile)) return core::Error{"--stats needs a file"}; }
@@ -73,6 +75,7 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
       return core::Error{"unknown option " + a + " (see --help)"};
     }
   }
+  if (!o.centralDir.empty() && !o.demo) return core::Error{"--central runs the demo central server: it needs --demo"};
   return o;
 }
 

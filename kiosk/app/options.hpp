@@ -18,6 +18,7 @@ struct Options {
   std::optional<bool> largeText;     ///< --large
   std::optional<std::string> language;   ///< --lang CODE
   bool softwareRenderer = false;     ///< --software
+  std::string centralDir;            ///< --central DIR: with --demo, embed the demo central server (data under DIR)
   std::string scenarioFile;          ///< --scenario FILE
   std::string screenshotDir = "out/screenshots";   ///< --screenshots DIR
   double exitAfterSeconds = 0;       ///< --exit-after S (benchmarks)

@@ -44,6 +44,16 @@ void endPagedArea(UiContext& ui, const char* id, Area area) {
   st.maxScroll = std::max(0.0f, ImGui::GetCursorPosY() - ImGui::GetWindowHeight());
   if (st.offset > st.maxScroll) st.offset = st.maxScroll;
   const float page = ImGui::GetWindowHeight() * 0.8f;
+  // A line cut by the bottom (or top) edge fades out, so it reads as "continues", not as
+  // broken text; the next page repeats it in full (pages overlap by a fifth).
+  const float fade = ui.theme.body() * 1.2f;
+  const ImVec2 min = ImGui::GetWindowPos(), max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+  const auto bg = ui.theme.palette.background;
+  auto* draw = ImGui::GetWindowDrawList();
+  if (st.offset < st.maxScroll - 0.5f)
+    draw->AddRectFilledMultiColor(ImVec2(min.x, max.y - fade), max, bg.imgui(0), bg.imgui(0), bg.imgui(), bg.imgui());
+  if (st.offset > 0.5f)
+    draw->AddRectFilledMultiColor(min, ImVec2(max.x, min.y + fade), bg.imgui(), bg.imgui(), bg.imgui(0), bg.imgui(0));
   ImGui::EndChild();
   if (st.maxScroll <= 0.5f) return;   // everything fits: no page buttons
 

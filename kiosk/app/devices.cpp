@@ -32,6 +32,7 @@ void forward(const pd::DeviceEvent& e, EventQueue& queue) {
                  },
                  [&](const pd::MediaInserted&) { spdlog::debug("{}: card placed", e.deviceId); },
                  [&](const pd::MediaRemoved&) { spdlog::debug("{}: card taken away", e.deviceId); },
+                 [&](const pd::CodeRead& c) { spdlog::debug("{}: {} read", e.deviceId, c.format); },
              },
              e.body);
 }

@@ -115,10 +115,17 @@ struct CardRead {
   std::string_view reasonKey() const;
 };
 
+/// A code the scanner decoded (reported once while it stays in view). The text may be a
+/// credential (an e-SSC login token): never log it.
+struct CodeRead {
+  std::string format;   ///< "QRCode", "PDF417", "DataMatrix"
+  std::string text;
+};
+
 struct DeviceEvent {
   std::string deviceId;                              ///< e.g. "idcard"
   std::chrono::steady_clock::time_point time;
-  std::variant<StatusChanged, MediaInserted, MediaRemoved, CardRead> body;
+  std::variant<StatusChanged, MediaInserted, MediaRemoved, CardRead, CodeRead> body;
 };
 
 /// Provided by the application. Called from device threads; must be cheap, non-blocking

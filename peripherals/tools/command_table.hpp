@@ -44,5 +44,6 @@ inline constexpr int kExitDevice = 3;    ///< device missing or faulty
 
 std::vector<Subcommand> deviceListCommands();
 std::vector<Subcommand> idcardCommands();
+std::vector<Subcommand> scanCommands();
 
 }  // namespace onestop::peripherals::tools

@@ -14,7 +14,7 @@ namespace {
 
 std::vector<Subcommand> allCommands() {
   std::vector<Subcommand> all;
-  for (auto group : {deviceListCommands(), idcardCommands()})
+  for (auto group : {deviceListCommands(), idcardCommands(), scanCommands()})
     all.insert(all.end(), group.begin(), group.end());
   return all;
 }

@@ -45,5 +45,6 @@ inline constexpr int kExitDevice = 3;    ///< device missing or faulty
 std::vector<Subcommand> deviceListCommands();
 std::vector<Subcommand> idcardCommands();
 std::vector<Subcommand> scanCommands();
+std::vector<Subcommand> renderCommands();
 
 }  // namespace onestop::peripherals::tools

@@ -1,7 +1,8 @@
 #pragma once
-// The kiosk's decode pipeline: one fast ZXing pass on every frame, then fallback stages
-// that read codes the fast pass misses (another binarizer, Otsu threshold, a slight blur,
-// thin-module erosion, zbar for strongly tilted codes).
+// The kiosk's decode pipeline: one fast ZXing pass on every frame (full resolution only),
+// then fallback stages that read codes the fast pass misses (ZXing's downscaled copies,
+// another binarizer, Otsu threshold, a slight blur, thin-module erosion, zbar for strongly
+// tilted codes).
 //
 // Camera frames: each frame gets the fast pass plus at most one fallback stage, in turn,
 // and only while the fallbacks' total time stays within `fallbackShare` of the fast
@@ -18,15 +19,15 @@ namespace onestop::peripherals::scanner {
 
 struct DecoderOptions {
   Symbologies formats = kQrCode;
-  /// Fallback time allowed per unit of fast-pass time, on camera frames.
-  double fallbackShare = 0.1;
+  /// Fallback CPU time allowed per unit of fast-pass CPU time, on camera frames.
+  double fallbackShare = 0.25;
 };
 
 struct DecodeStats {
   long frames = 0;            ///< frames decoded
   long fallbackRuns = 0;      ///< fallback stages run
-  double fastMs = 0;          ///< total time in fast passes (including grey conversion)
-  double fallbackMs = 0;      ///< total time in fallback stages
+  double fastMs = 0;          ///< CPU time in fast passes (including grey conversion)
+  double fallbackMs = 0;      ///< CPU time in fallback stages
 };
 
 class CodeDecoder {

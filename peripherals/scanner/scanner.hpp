@@ -30,7 +30,7 @@ class FrameSource;
 struct ScannerConfig {
   std::string deviceId = "scanner";
   Symbologies formats = kQrCode;
-  double fallbackShare = 0.1;                          ///< see CodeDecoder
+  double fallbackShare = 0.25;                         ///< see CodeDecoder
   std::chrono::milliseconds repeatHold{3000};          ///< a code out of view this long counts as new
   std::chrono::milliseconds reconnectInterval{2000};   ///< polling a missing camera
   std::chrono::milliseconds idleRelease{10000};        ///< camera released after this long unused

@@ -51,7 +51,7 @@ int scanImages(Args& args, sc::Symbologies formats) {
     return kExitUsage;
   }
   const bool classify = args.has("classify");
-  sc::CodeDecoder decoder({formats, 0.1});
+  sc::CodeDecoder decoder({formats});
   int missed = 0, unreadable = 0;
   for (const auto& file : args.positional()) {
     cv::Mat image;

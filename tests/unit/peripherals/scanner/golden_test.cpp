@@ -53,7 +53,7 @@ TEST_CASE("golden samples: the pipeline reads at least the committed count in ev
     CAPTURE(e.folder);
     const Symbologies formats = parseSymbologies(e.formats);
     REQUIRE(formats != 0);
-    CodeDecoder decoder({formats, 0.1});
+    CodeDecoder decoder({formats});
     const auto samples = onestop::testing::loadQrSamples(root / e.folder);
     REQUIRE(!samples.empty());
     int read = 0, any = 0;

@@ -11,8 +11,6 @@
 #include "support/test_db.hpp"
 
 namespace onestop::central::test {
-namespace {
-
 const std::string& pkiDir() {
   static const std::string dir = [] {
     const std::string path = ONESTOP_TEST_PKI_DIR;
@@ -23,6 +21,8 @@ const std::string& pkiDir() {
   }();
   return dir;
 }
+
+namespace {
 
 Reply toReply(const httplib::Result& r) {
   Reply reply;

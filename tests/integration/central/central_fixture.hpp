@@ -16,6 +16,9 @@
 
 namespace onestop::central::test {
 
+/// The dev PKI for tests (made once per build tree by central/pki/make-dev-pki.sh).
+const std::string& pkiDir();
+
 enum class Backend { Sqlite, Postgres };
 const char* backendName(Backend b);
 /// SQLite always; PostgreSQL when the ctest fixture provides a server.
@@ -39,6 +42,9 @@ class TestCentral {
   /// Stops and starts the server again on the same database and keys (a restart).
   void restart();
   void advanceClock(std::int64_t seconds) { offset_ += seconds; }
+  int port() const { return server_->port(); }
+  /// Stops the server (the database stays); restart() brings it back on the same port.
+  void stopServer() { server_->stop(); }
   std::int64_t now() const;
 
   /// A client presenting `certBase` (e.g. "kiosks/KIOSK-TEST-01"; "" = no certificate).

@@ -229,6 +229,16 @@ core::Result<bool> Outbox::retryLater(std::int64_t id, std::int64_t now, int ret
   return true;
 }
 
+core::Result<bool> Outbox::flag(std::int64_t id, std::int64_t now, const std::string& why) {
+  Statement s(db_, "UPDATE outbox SET flagged = 1, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?");
+  if (!s.ok()) return core::Error{"outbox flag: " + lastError(db_)};
+  s.bind(1, now + 24 * 3600);
+  s.bind(2, why.substr(0, 200));
+  s.bind(3, id);
+  if (sqlite3_step(s.get()) != SQLITE_DONE) return core::Error{"outbox flag: " + lastError(db_)};
+  return sqlite3_changes(db_) == 1;
+}
+
 core::Result<Outbox::Counts> Outbox::counts() {
   Statement s(db_, "SELECT COUNT(*), COALESCE(SUM(flagged), 0) FROM outbox");
   if (!s.ok() || sqlite3_step(s.get()) != SQLITE_ROW) return core::Error{"outbox counts: " + lastError(db_)};

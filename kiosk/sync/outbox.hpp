@@ -58,6 +58,10 @@ class Outbox {
   /// when it has failed for long. Never drops it.
   core::Result<bool> retryLater(std::int64_t id, std::int64_t now, int retryAfterSeconds, const std::string& why);
 
+  /// The server refused it for good: keep it, flagged for an operator, and stop retrying
+  /// for a day (an operator may resolve or resend it).
+  core::Result<bool> flag(std::int64_t id, std::int64_t now, const std::string& why);
+
   struct Counts {
     std::int64_t pending = 0, flagged = 0;
   };

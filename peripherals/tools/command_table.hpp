@@ -46,5 +46,6 @@ std::vector<Subcommand> deviceListCommands();
 std::vector<Subcommand> idcardCommands();
 std::vector<Subcommand> scanCommands();
 std::vector<Subcommand> renderCommands();
+std::vector<Subcommand> printerCommands();
 
 }  // namespace onestop::peripherals::tools

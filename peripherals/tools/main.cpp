@@ -14,7 +14,7 @@ namespace {
 
 std::vector<Subcommand> allCommands() {
   std::vector<Subcommand> all;
-  for (auto group : {deviceListCommands(), idcardCommands(), scanCommands(), renderCommands()})
+  for (auto group : {deviceListCommands(), idcardCommands(), scanCommands(), renderCommands(), printerCommands()})
     all.insert(all.end(), group.begin(), group.end());
   return all;
 }

@@ -38,6 +38,21 @@ TEST_CASE("onestop-devices render writes every certificate type as PDF and PNG")
   CHECK(pdfText(rare).find("测试䶮𠈌") != std::string::npos);
 }
 
+TEST_CASE("onestop-devices render draws each demo receipt as the simulated printer prints it") {
+  TempDir dir;
+  for (std::string name : {"filing", "filing-offline", "certificate", "queue-ticket", "rating"}) {
+    CAPTURE(name);
+    const auto png = dir.path / (name + ".png");
+    CHECK(exitCode("render receipt --name " + name + " --out " + png.string()) == 0);
+    CHECK(readFile(png).substr(1, 3) == "PNG");
+  }
+  const auto bin = dir.path / "filing.bin";
+  CHECK(exitCode("render receipt --out " + bin.string()) == 0);
+  CHECK(readFile(bin).substr(0, 2) == "\x1B@");   // ESC @ starts every receipt
+  CHECK(exitCode("render receipt --name lottery --out " + bin.string()) == 2);
+  CHECK(exitCode("render receipt --out " + (dir.path / "x.pdf").string()) == 2);
+}
+
 TEST_CASE("onestop-devices render refuses bad requests with the usage or input exit code") {
   TempDir dir;
   const auto out = (dir.path / "x.pdf").string();

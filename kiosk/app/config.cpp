@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include "scanner/decoded_code.hpp"
+
 #include <fstream>
 #include <map>
 #include <optional>
@@ -18,6 +20,7 @@ const std::map<std::string, std::set<std::string>>& schema() {
       {"kiosk", {"hall_name", "language", "large_text", "inactivity_seconds"}},
       {"display", {"width", "height", "fullscreen", "renderer"}},
       {"idcard", {"port", "baud", "probe_baud", "photo_decoder"}},
+      {"scanner", {"camera", "formats", "seal_keys"}},
       {"log", {"level", "file"}},
   };
   return s;
@@ -50,7 +53,7 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
     const std::string table(name.str());
     auto it = schema().find(table);
     if (it == schema().end() || !node.is_table())
-      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, idcard, log)"};
+      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, idcard, scanner, log)"};
     for (const auto& [k, v] : *node.as_table())
       if (!it->second.count(std::string(k.str())))
         return Error{std::string(sourceName) + ": unknown key [" + table + "] " + std::string(k.str())};
@@ -71,6 +74,9 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
                    read(root, "idcard", "baud", baud, "an integer"),
                    read(root, "idcard", "probe_baud", c.idcardProbeBaud, "true or false"),
                    read(root, "idcard", "photo_decoder", c.idcardPhotoDecoder, "a library path"),
+                   read(root, "scanner", "camera", c.scannerCamera, "a device path such as \"/dev/video0\""),
+                   read(root, "scanner", "formats", c.scannerFormats, "a list such as \"qr,pdf417\""),
+                   read(root, "scanner", "seal_keys", c.sealKeysFile, "a file path"),
                    read(root, "log", "level", c.logLevel, "a string"),
                    read(root, "log", "file", c.logFile, "a string")})
     if (err) return Error{std::string(sourceName) + ": " + err->message};
@@ -98,6 +104,9 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
   static const std::set<std::string> levels = {"trace", "debug", "info", "warn", "error"};
   if (!levels.count(c.logLevel))
     return Error{std::string(sourceName) + ": [log] level = \"" + c.logLevel + "\" (expected trace, debug, info, warn or error)"};
+  if (peripherals::scanner::parseSymbologies(c.scannerFormats) == 0)
+    return Error{std::string(sourceName) + ": [scanner] formats = \"" + c.scannerFormats +
+                 "\" (expected a comma-separated list of qr, pdf417, datamatrix)"};
   if (c.hallName.size() > 200) return Error{std::string(sourceName) + ": [kiosk] hall_name is longer than 200 bytes"};
   return c;
 }

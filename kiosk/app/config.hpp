@@ -23,6 +23,10 @@ struct Config {
   int idcardBaud = 115200;
   bool idcardProbeBaud = true;      ///< try the usual rates when the reader does not answer
   std::string idcardPhotoDecoder;   ///< optional vendor WLT decoder library (dlopen)
+  // [scanner]
+  std::string scannerCamera;        ///< V4L2 camera ("/dev/video0" or an index); empty = none
+  std::string scannerFormats = "qr";   ///< qr, pdf417, datamatrix (comma-separated)
+  std::string sealKeysFile;         ///< cached public keys for certificate seals (GET /v1/keys)
   // [log]
   std::string logLevel = "info";    ///< trace debug info warn error
   std::string logFile;              ///< empty = stderr only

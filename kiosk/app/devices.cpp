@@ -2,11 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
+#include "app/scanned_codes.hpp"
+
 #include "idcard/reader.hpp"
 #include "idcard/serial_transport.hpp"
 #include "idcard/sim/card_image.hpp"
 #include "idcard/sim/control_server.hpp"
 #include "idcard/sim/simulator.hpp"
+#include "scanner/camera_source.hpp"
+#include "scanner/synthetic_source.hpp"
 
 namespace onestop::app {
 namespace {
@@ -15,13 +21,21 @@ namespace pd = peripherals;
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
+constexpr std::string_view kScannerId = "scanner";
+
+std::int64_t epochSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 // Device thread → session event. Never logs personal data: outcomes and codes only.
-void forward(const pd::DeviceEvent& e, EventQueue& queue) {
+void forward(const pd::DeviceEvent& e, EventQueue& queue, std::span<const central::seal::PublicKey> sealKeys) {
   std::visit(Overloaded{
                  [&](const pd::StatusChanged& s) {
                    spdlog::info("{}: {}{}{}", e.deviceId, pd::nameOf(s.status.device),
                                 s.status.description.empty() ? "" : " — ", s.status.description);
-                   queue.post(core::ev::ReaderChanged{s.status.device == pd::DeviceState::Online});
+                   const bool online = s.status.device == pd::DeviceState::Online;
+                   if (e.deviceId == kScannerId) queue.post(core::ev::ScannerChanged{online});
+                   else queue.post(core::ev::ReaderChanged{online});
                  },
                  [&](const pd::CardRead& r) {
                    spdlog::info("{}: card read, {}", e.deviceId, r.reasonKey());
@@ -32,7 +46,9 @@ void forward(const pd::DeviceEvent& e, EventQueue& queue) {
                  },
                  [&](const pd::MediaInserted&) { spdlog::debug("{}: card placed", e.deviceId); },
                  [&](const pd::MediaRemoved&) { spdlog::debug("{}: card taken away", e.deviceId); },
-                 [&](const pd::CodeRead& c) { spdlog::debug("{}: {} read", e.deviceId, c.format); },
+                 [&](const pd::CodeRead& c) {
+                   queue.post(core::ev::CodeScanned{toScanResult(c.text, sealKeys, epochSeconds())});
+                 },
              },
              e.body);
 }
@@ -43,6 +59,7 @@ Devices::Devices() = default;
 Devices::~Devices() { stop(); }
 
 void Devices::start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket) {
+  startScanner(config, demo, queue);
   pd::idcard::ReaderConfig rc;
   std::unique_ptr<pd::idcard::PhotoDecoder> photos;
   if (demo) {
@@ -80,10 +97,52 @@ void Devices::start(const Config& config, bool demo, EventQueue& queue, const st
   rc.photoDecoderLibrary = config.idcardPhotoDecoder;
   reader_ = std::make_unique<pd::idcard::IdCardReader>(rc, std::make_unique<pd::idcard::SerialTransport>(rc.serial),
                                                        std::move(photos));
-  reader_->start([&queue](pd::DeviceEvent e) { forward(e, queue); });
+  reader_->start([this, &queue](pd::DeviceEvent e) { forward(e, queue, sealKeys_); });
 }
 
+void Devices::startScanner(const Config& config, bool demo, EventQueue& queue) {
+  namespace sc = pd::scanner;
+  if (auto keys = loadSealKeys(config.sealKeysFile)) {
+    sealKeys_ = std::move(keys.value());
+    spdlog::info("scanner: {} public keys for certificate seals", sealKeys_.size());
+  } else {
+    spdlog::warn("scanner: {}; certificate seals cannot be checked", keys.error());
+  }
+  std::unique_ptr<sc::FrameSource> source;
+  if (demo) {
+    auto synthetic = std::make_unique<sc::SyntheticSource>();
+    camera_ = synthetic.get();
+    source = std::move(synthetic);
+    spdlog::info("scanner: demo camera is synthetic (scenario steps `qr show TEXT`)");
+  } else if (!config.scannerCamera.empty()) {
+    sc::CameraConfig cc;
+    cc.device = config.scannerCamera;
+    source = std::make_unique<sc::CameraSource>(cc);
+  } else {
+    spdlog::warn("scanner: no camera configured ([scanner] camera); scanning codes is unavailable");
+    queue.post(core::ev::ScannerChanged{false});
+    return;
+  }
+  sc::ScannerConfig sconf;
+  sconf.formats = sc::parseSymbologies(config.scannerFormats);
+  scanner_ = std::make_unique<sc::CodeScanner>(sconf, std::move(source));
+  scanner_->start([this, &queue](pd::DeviceEvent e) { forward(e, queue, sealKeys_); });
+}
+
+void Devices::setScanning(bool on) {
+  if (scanner_) scanner_->setScanning(on);
+}
+
+std::optional<pd::scanner::PreviewImage> Devices::scanPreview(std::uint64_t afterSequence) const {
+  return scanner_ ? scanner_->previewAfter(afterSequence) : std::nullopt;
+}
+
+double Devices::scanBrightness() const { return scanner_ ? scanner_->stats().meanBrightness : -1; }
+
 void Devices::stop() {
+  if (scanner_) scanner_->stop();
+  scanner_.reset();
+  camera_ = nullptr;
   if (reader_) reader_->stop();
   reader_.reset();
   control_.reset();
@@ -95,6 +154,11 @@ std::string Devices::scenarioStep(const std::string& line) {
     if (!simulator_) return "no simulated card reader (run with --demo)";
     const std::string reply = simulator_->control(line.substr(5));
     return reply.rfind("ok", 0) == 0 ? std::string() : reply;
+  }
+  if (line.rfind("qr ", 0) == 0) {
+    if (!camera_) return "no synthetic camera (run with --demo)";
+    const std::string reply = camera_->control(line.substr(3));
+    return reply == "ok" ? std::string() : reply;
   }
   return "unknown device step: " + line;
 }

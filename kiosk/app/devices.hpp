@@ -2,12 +2,17 @@
 // The kiosk's peripherals, started and stopped together. Device threads report through
 // the UI thread's EventQueue as session events; in demo mode the ID card reader talks to
 // the GA 467 simulator over a pseudo terminal, exactly as to a real reader.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "app/event_queue.hpp"
 #include "core/result.hpp"
+#include "scanner/scanner.hpp"
+#include "seal/public_keys.hpp"
 
 namespace onestop::peripherals::idcard {
 class IdCardReader;
@@ -16,6 +21,9 @@ class IdCardSimulator;
 class ControlServer;
 }
 }  // namespace onestop::peripherals::idcard
+namespace onestop::peripherals::scanner {
+class SyntheticSource;
+}
 
 namespace onestop::app {
 
@@ -33,14 +41,27 @@ class Devices {
   void start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket = {});
   void stop();
 
-  /// Runs a scenario device step ("card present worker", "card remove", "card fault …").
+  /// Runs a scenario device step ("card present worker", "card remove", "card fault …",
+  /// "qr show TEXT", "qr show-image FILE", "qr clear", "qr unplug" …).
   /// Returns an error message, or empty when it was done.
   std::string scenarioStep(const std::string& line);
 
+  /// The camera scanner reads frames only while this is on (the screen asks). Cheap.
+  void setScanning(bool on);
+  /// A newer camera preview than `afterSequence`, if any; never blocks.
+  std::optional<peripherals::scanner::PreviewImage> scanPreview(std::uint64_t afterSequence) const;
+  /// Mean brightness (0–255) of the last frame decoded; -1 when unknown.
+  double scanBrightness() const;
+
  private:
+  void startScanner(const Config& config, bool demo, EventQueue& queue);
+
   std::unique_ptr<peripherals::idcard::sim::IdCardSimulator> simulator_;
   std::unique_ptr<peripherals::idcard::sim::ControlServer> control_;
   std::unique_ptr<peripherals::idcard::IdCardReader> reader_;
+  std::vector<central::seal::PublicKey> sealKeys_;   // read by the scanner thread only after start
+  peripherals::scanner::SyntheticSource* camera_ = nullptr;   // demo: owned by scanner_
+  std::unique_ptr<peripherals::scanner::CodeScanner> scanner_;
 };
 
 }  // namespace onestop::app

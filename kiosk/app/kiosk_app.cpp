@@ -17,6 +17,7 @@
 #include "app/input.hpp"
 #include "app/logging.hpp"
 #include "app/render_target.hpp"
+#include "app/scan_view.hpp"
 #include "app/scenario.hpp"
 #include "core/session.hpp"
 #include "i18n/catalogs.hpp"
@@ -96,6 +97,7 @@ class Kiosk {
   i18n::Catalogs catalogs_;
   ui::FontLibrary fonts_;
   std::unique_ptr<RenderTarget> target_;
+  ScanView scanView_;   // after target_: its texture goes before the renderer
   core::Session session_;
   ui::UiContext ui_;
   InputAdapter input_;
@@ -253,9 +255,14 @@ void Kiosk::stepScenario() {
                    framesWanted_ = std::max(framesWanted_, 1);
                  },
                  [&](const act::Device& d) {
-                   if (d.step.verb == "card") {
+                   if (d.step.verb == "card" || d.step.verb == "qr") {
                      std::string line = d.step.verb;
                      for (const auto& arg : d.step.args) line += " " + arg;
+                     // An image for the synthetic camera is found beside the scenario file.
+                     if (d.step.verb == "qr" && d.step.args.size() == 2 && d.step.args[0] == "show-image" &&
+                         std::filesystem::path(d.step.args[1]).is_relative())
+                       line = "qr show-image " +
+                              (std::filesystem::path(opts_.scenarioFile).parent_path() / d.step.args[1]).string();
                      if (auto err = devices_.scenarioStep(line); !err.empty()) {
                        spdlog::error("scenario failed: line {}: {}: {}", d.step.line, line, err);
                        exitCode_ = 1;
@@ -370,6 +377,7 @@ int Kiosk::run(Clock::time_point started) {
       stats_.idleStart = now;
     }
     updateClock();
+    scanView_.update(devices_, session_, ui_.env, target_->renderer(), now);
     if (redraw || animate) framesWanted_ = std::max(framesWanted_, 2);
     // An animation on screen draws at about 30 fps without keeping the UI "unsettled".
     const bool animationDue = ui_.animating && now - lastFrame_ >= std::chrono::milliseconds(30);
@@ -400,6 +408,8 @@ int runKiosk(const Options& o) {
   if (auto l = setupLogging(cfg.logLevel, cfg.logFile); !l) { spdlog::error("{}", l.error()); return 2; }
 
   const auto dataDir = findDataDir(o.dataDir);
+  // Demo: trust the docs/seal.md test-vector key, so the documented seal checks out offline.
+  if (o.demo && cfg.sealKeysFile.empty()) cfg.sealKeysFile = (dataDir / "assets" / "demo" / "seal-keys.json").string();
   auto catalogs = i18n::Catalogs::load(dataDir / "i18n");
   if (!catalogs) { spdlog::error("translations: {}", catalogs.error()); return 2; }
   if (!catalogs->language(cfg.language)) {
@@ -415,7 +425,7 @@ int runKiosk(const Options& o) {
     if (!in) { spdlog::error("cannot read scenario {}", o.scenarioFile); return 2; }
     std::stringstream buf;
     buf << in.rdbuf();
-    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}});
+    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}, {"qr", 1}});
     if (!steps) { spdlog::error("scenario: {}", steps.error()); return 2; }
     runner = std::make_unique<ScenarioRunner>(std::move(steps.value()), o.screenshotDir);
   }

@@ -22,10 +22,13 @@ Effects Session::reset() {
   const bool layoutChanged = state_.largeText;
   const bool languageChanged = state_.language != defaultLanguage_;
   const ReaderState reader = state_.reader;   // a device fact, not the citizen's
+  const ScannerState scanner = state_.scanner;
   if (state_.citizen) state_.citizen->wipe();
+  if (state_.scan) state_.scan->wipe();
   state_ = SessionState{};
   state_.language = defaultLanguage_;
   state_.reader = reader;
+  state_.scanner = scanner;
   Effects fx{fx::SessionEnded{}};
   if (languageChanged) fx.push_back(fx::LanguageChanged{state_.language});
   if (layoutChanged) fx.push_back(fx::LayoutChanged{});
@@ -36,13 +39,17 @@ Effects Session::handle(const Event& event) {
   Effects fx;
   std::visit(Overloaded{
                  [&](const ev::GoHome&) {
-                   if (state_.citizen) { fx = reset(); return; }   // home ends an identified session
+                   if (holdsPersonalData()) { fx = reset(); return; }   // home ends an identified session
                    state_.backStack.clear();
                    state_.screen = Screen::Home;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
-                   if (state_.backStack.empty() && state_.citizen) { fx = reset(); return; }
+                   if (state_.screen == Screen::ScanResult && state_.scan) {   // a result is not kept behind
+                     state_.scan->wipe();
+                     state_.scan.reset();
+                   }
+                   if (state_.backStack.empty() && holdsPersonalData()) { fx = reset(); return; }
                    if (state_.backStack.empty()) {
                      state_.screen = Screen::Home;
                    } else {
@@ -104,6 +111,25 @@ Effects Session::handle(const Event& event) {
                    state_.screen = Screen::Identified;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
+                 [&](const ev::OpenScan&) {
+                   if (state_.scan) state_.scan->wipe();
+                   state_.scan.reset();
+                   if (state_.screen == Screen::ScanResult) {   // "scan another": no result left behind
+                     state_.screen = Screen::Scan;
+                     if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                     return;
+                   }
+                   navigate(Screen::Scan, fx);
+                 },
+                 [&](const ev::ScannerChanged& e) {
+                   state_.scanner = e.ready ? ScannerState::Ready : ScannerState::Unavailable;
+                 },
+                 [&](const ev::CodeScanned& e) {
+                   if (state_.screen != Screen::Scan) return;   // only the screen that asked
+                   state_.scan = e.result;
+                   state_.screen = Screen::ScanResult;          // "back" returns to where scanning began
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
              },
              event);
   return fx;
@@ -117,6 +143,8 @@ std::string Session::mainPromptKey() const {
     case Screen::DisplayCheck: return std::string("display_check.title"_k);
     case Screen::Identify: return std::string("identify.prompt"_k);
     case Screen::Identified: return std::string("identified.prompt"_k);
+    case Screen::Scan: return std::string("scan.prompt"_k);
+    case Screen::ScanResult: return std::string(scanResultTitleKey(state_.scan ? state_.scan->kind : CodeKind::Unusable));
   }
   return std::string("home.prompt"_k);
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/identity.hpp"
+#include "core/scan_result.hpp"
 #include "core/service_catalogue.hpp"
 
 namespace onestop::core {
@@ -20,10 +21,14 @@ enum class Screen {
   DisplayCheck,    ///< operator screen: fonts and rare-character names
   Identify,        ///< "place your ID card on the reader"
   Identified,      ///< the card was read: who, masked, and what happens next
+  Scan,            ///< "hold your code up to the camera": live preview, scanning on
+  ScanResult,      ///< what the scanned code is, and what it says
 };
 
 /// The ID card reader as the citizen needs to know it.
 enum class ReaderState { Unknown, Ready, Unavailable };
+/// The camera code scanner, likewise.
+enum class ScannerState { Unknown, Ready, Unavailable };
 
 struct SessionState {
   Screen screen = Screen::Home;
@@ -36,6 +41,8 @@ struct SessionState {
   ReaderState reader = ReaderState::Unknown;
   std::string cardProblemKey;               ///< Identify: why the last card was refused
   std::optional<Identity> citizen;          ///< personal data: wiped when the session ends
+  ScannerState scanner = ScannerState::Unknown;
+  std::optional<core::ScanResult> scan;     ///< ScanResult: the last code (may hold a credential)
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -57,12 +64,16 @@ struct CardRead {
   std::string problemKey;
 };
 struct Finish {};   ///< the citizen is done: end the session, wipe personal data
+struct OpenScan {};                          ///< the citizen wants to show a code to the camera
+struct ScannerChanged { bool ready; };
+struct CodeScanned { core::ScanResult result; };   ///< classified (and, for seals, checked) by the app
 }  // namespace ev
 
 using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::OpenDisplayCheck, ev::SetLanguage, ev::ToggleLargeText,
                            ev::ToggleVoice, ev::InactivityTimeout, ev::StartIdentify,
-                           ev::ReaderChanged, ev::CardRead, ev::Finish>;
+                           ev::ReaderChanged, ev::CardRead, ev::Finish, ev::OpenScan,
+                           ev::ScannerChanged, ev::CodeScanned>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -86,7 +97,9 @@ class Session {
   /// i18n key of the current screen's main prompt (what voice guidance reads).
   std::string mainPromptKey() const;
   /// True while the session holds personal data (an inactivity timeout must end it).
-  bool holdsPersonalData() const { return state_.citizen.has_value(); }
+  bool holdsPersonalData() const { return state_.citizen.has_value() || state_.scan.has_value(); }
+  /// True while the screen shown reads codes: the app turns the camera scanner on.
+  bool wantsScanning() const { return state_.screen == Screen::Scan; }
 
  private:
   void navigate(Screen to, Effects& fx);

@@ -20,6 +20,11 @@ struct Environment {
   int hour = 0, minute = 0;
   std::string version;
   std::vector<std::string> sampleNames;   ///< display check: names with rare characters
+  // Scan screen: the camera preview as a renderer texture (null until the first frame)
+  // and the hint to show when nothing was found for a while (empty = none yet).
+  void* scanPreview = nullptr;
+  int scanPreviewWidth = 0, scanPreviewHeight = 0;
+  std::string scanHintKey;
 };
 
 struct UiContext {

@@ -85,6 +85,8 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::DisplayCheck: return ui.tr.tr("display_check.title"_k);
     case Screen::Identify: return ui.tr.tr("identify.title"_k);
     case Screen::Identified: return ui.tr.tr("identify.title"_k);
+    case Screen::Scan:
+    case Screen::ScanResult: return ui.tr.tr("scan.title"_k);
   }
   return {};
 }
@@ -115,6 +117,8 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::DisplayCheck: drawDisplayCheck(ui, s, content); break;
     case Screen::Identify: drawIdentify(ui, s, content); break;
     case Screen::Identified: drawIdentified(ui, s, content); break;
+    case Screen::Scan: drawScan(ui, s, content); break;
+    case Screen::ScanResult: drawScanResult(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -88,8 +88,9 @@ void CodeScanner::handleCommands() {
 }
 
 void CodeScanner::setScanning(bool on) {
+  // Codes already reported stay known while in view: a citizen who taps "scan another"
+  // still holding the last code is not sent straight back to its result.
   if (scanning_.exchange(on) == on) return;
-  if (on) forget_ = true;   // a new screen may want the same code again
   spdlog::debug("{}: scanning {}", config_.deviceId, on ? "on" : "off");
   std::lock_guard lock(slotMutex_);
   wake_.notify_all();

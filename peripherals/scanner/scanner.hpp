@@ -69,8 +69,8 @@ class CodeScanner final : public Device {
   CommandHandle execute(Command command) override;
   bool cancel(RequestId id) override;
 
-  /// A screen that reads codes turns scanning on while it is shown. Cheap, any thread;
-  /// turning it on also forgets codes already reported.
+  /// A screen that reads codes turns scanning on while it is shown. Cheap, any thread. A
+  /// code reported before counts again only once it was out of view for `repeatHold`.
   void setScanning(bool on);
   bool scanning() const { return scanning_; }
 

@@ -19,20 +19,20 @@ void drawHome(UiContext& ui, const core::SessionState&, Area area) {
       {"home.group.certificate", ui.tr.tr("group.certificate"_k), ui.tr.tr("home.hint.certificate"_k), core::ev::OpenGuide{ServiceGroup::Certificate}},
       {"home.group.filing", ui.tr.tr("group.filing"_k), ui.tr.tr("home.hint.filing"_k), core::ev::OpenGuide{ServiceGroup::Filing}},
       {"home.group.counter", ui.tr.tr("group.counter"_k), ui.tr.tr("home.hint.counter"_k), core::ev::OpenGuide{ServiceGroup::Counter}},
+      {"home.scan", ui.tr.tr("home.scan"_k), ui.tr.tr("home.hint.scan"_k), core::ev::OpenScan{}},
       {"home.open_guide", ui.tr.tr("home.guide"_k), ui.tr.tr("home.hint.guide"_k), core::ev::OpenGuide{std::nullopt}},
   };
-  // Three tiles on the first row, two centred below: the biggest targets on the kiosk.
+  // Three tiles on each of two rows: the biggest targets on the kiosk.
   const float gap = t.gap() * 1.5f;
   const float top = area.pos.y + promptH + gap;
   const float tileW = (area.size.x - 2 * gap) / 3;
   const float tileH = std::min((area.pos.y + area.size.y - top - gap) / 2, t.targetHeight() * 2.6f);
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < 6; ++i) {
     const int row = i / 3, col = i % 3;
-    float x = area.pos.x + static_cast<float>(col) * (tileW + gap);
-    if (row == 1) x += (tileW + gap) / 2;
+    const float x = area.pos.x + static_cast<float>(col) * (tileW + gap);
     ImGui::SetCursorScreenPos(ImVec2(x, top + static_cast<float>(row) * (tileH + gap)));
     const auto& tile = tiles[i];
-    if (button(ui, tile.id, tile.label, ImVec2(tileW, tileH), i == 4 ? ButtonKind::Secondary : ButtonKind::Primary,
+    if (button(ui, tile.id, tile.label, ImVec2(tileW, tileH), i == 5 ? ButtonKind::Secondary : ButtonKind::Primary,
                tile.hint))
       ui.emit(tile.event);
   }

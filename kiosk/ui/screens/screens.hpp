@@ -20,6 +20,8 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area);
 void drawDisplayCheck(UiContext& ui, const core::SessionState& s, Area area);
 void drawIdentify(UiContext& ui, const core::SessionState& s, Area area);
 void drawIdentified(UiContext& ui, const core::SessionState& s, Area area);
+void drawScan(UiContext& ui, const core::SessionState& s, Area area);
+void drawScanResult(UiContext& ui, const core::SessionState& s, Area area);
 
 /// A scrolling region moved only by big "previous/next page" buttons (taps, no swipes).
 /// Call begin, draw at the cursor, then end (which draws the page buttons when needed).

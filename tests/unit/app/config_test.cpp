@@ -67,3 +67,16 @@ TEST_CASE("the example configuration in deploy/ (also in the operator guide) is 
   CHECK(c->fullscreen);
   CHECK(c->logFile == "/var/log/onestop/kiosk.log");
 }
+
+TEST_CASE("the scanner section: camera, formats and seal keys") {
+  auto c = parseConfig("[scanner]\ncamera = \"/dev/video2\"\nformats = \"qr,pdf417\"\nseal_keys = \"/var/lib/k.json\"\n",
+                       "k.toml");
+  REQUIRE_MESSAGE(c.ok(), c.error());
+  CHECK(c->scannerCamera == "/dev/video2");
+  CHECK(c->scannerFormats == "qr,pdf417");
+  CHECK(c->sealKeysFile == "/var/lib/k.json");
+  CHECK(parseConfig("", "k.toml")->scannerCamera.empty());   // no camera unless configured
+  auto bad = parseConfig("[scanner]\nformats = \"qr,ean13\"\n", "k.toml");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("[scanner] formats") != std::string::npos);
+}

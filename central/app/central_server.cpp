@@ -10,6 +10,29 @@
 #include "seal/key_store.hpp"
 
 namespace onestop::central {
+namespace {
+
+std::string httpsUrl(const std::string& host, int port) {
+  const bool v6 = host.find(':') != std::string::npos;
+  return "https://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+// The console's listener: its own HTTPS server with the server certificate only.
+core::Result<std::unique_ptr<http::HttpsServer>> startConsoleListener(const ServerConfig& config,
+                                                                      const web::StaffConsole& console) {
+  const auto cert = config.console.certFile.empty() ? config.tlsDir / "server.crt" : config.console.certFile;
+  const auto key = config.console.keyFile.empty() ? config.tlsDir / "server.key" : config.console.keyFile;
+  http::ServerOptions options = config.http;
+  options.requireClientCertificate = false;
+  auto https = http::HttpsServer::create(http::TlsFiles{"", cert.string(), key.string(), ""}, options);
+  if (!https) return core::Error{"console: " + https.error()};
+  web::mountConsoleOn(https.value()->routes(), console);
+  auto port = https.value()->bind(config.console.host, config.console.port);
+  if (!port) return core::Error{"console: " + port.error()};
+  return std::move(https.value());
+}
+
+}  // namespace
 
 core::Result<std::unique_ptr<CentralServer>> CentralServer::start(const ServerConfig& config) {
   std::unique_ptr<CentralServer> s(new CentralServer());
@@ -38,6 +61,16 @@ core::Result<std::unique_ptr<CentralServer>> CentralServer::start(const ServerCo
   api::mountOn(s->https_->routes(), *s->api_);
   auto port = s->https_->bind(config.host, config.port);
   if (!port) return core::Error{port.error()};
+  if (config.console.enabled) {
+    auto options = config.console.options;
+    options.utcOffsetMinutes = config.api.utcOffsetMinutes;
+    s->console_ = std::make_unique<web::StaffConsole>(*s->db_, *s->keys_, options, config.now);
+    auto listener = startConsoleListener(config, *s->console_);
+    if (!listener) return core::Error{listener.error()};
+    s->consoleHttps_ = std::move(listener.value());
+    s->consoleServing_ = std::thread([server = s.get()] { server->consoleHttps_->run(); });
+    spdlog::info("central: staff console and verification page on {}", s->consoleUrl());
+  }
   s->serving_ = std::thread([server = s.get()] { server->https_->run(); });
   spdlog::info("central: listening on {}", s->url());
   return s;
@@ -45,9 +78,10 @@ core::Result<std::unique_ptr<CentralServer>> CentralServer::start(const ServerCo
 
 CentralServer::~CentralServer() { stop(); }
 
-std::string CentralServer::url() const {
-  const bool v6 = config_.host.find(':') != std::string::npos;
-  return "https://" + (v6 ? "[" + config_.host + "]" : config_.host) + ":" + std::to_string(port());
+std::string CentralServer::url() const { return httpsUrl(config_.host, port()); }
+
+std::string CentralServer::consoleUrl() const {
+  return consoleHttps_ ? httpsUrl(config_.console.host, consolePort()) : std::string();
 }
 
 void CentralServer::wait() {
@@ -55,7 +89,9 @@ void CentralServer::wait() {
 }
 
 void CentralServer::stop() {
+  if (consoleHttps_) consoleHttps_->stop();
   if (https_) https_->stop();
+  if (consoleServing_.joinable()) consoleServing_.join();
   if (serving_.joinable()) serving_.join();
 }
 

@@ -13,8 +13,21 @@
 #include "http/https_server.hpp"
 #include "seal/key_ring.hpp"
 #include "store/database.hpp"
+#include "web/console.hpp"
 
 namespace onestop::central {
+
+/// The staff console and the public verification page (central/web) on a listener of their
+/// own: HTTPS with the server certificate only (browsers have no client certificate). Off
+/// unless enabled.
+struct ConsoleConfig {
+  bool enabled = false;
+  std::string host = "127.0.0.1";
+  int port = 8444;                        ///< 0 = any free port
+  std::filesystem::path certFile;         ///< empty: <tlsDir>/server.crt
+  std::filesystem::path keyFile;          ///< empty: <tlsDir>/server.key
+  web::ConsoleOptions options;            ///< utcOffsetMinutes is taken from api
+};
 
 struct ServerConfig {
   std::string host = "127.0.0.1";
@@ -24,6 +37,7 @@ struct ServerConfig {
   std::filesystem::path keysDir;         ///< the seal key ring (created when missing)
   api::ApiOptions api;
   http::ServerOptions http;
+  ConsoleConfig console;
   std::function<std::int64_t()> now = api::systemNow;
 };
 
@@ -38,6 +52,9 @@ class CentralServer {
 
   int port() const { return https_->port(); }
   std::string url() const;
+  /// The console listener's port and base URL; 0 and "" when it is not enabled.
+  int consolePort() const { return consoleHttps_ ? consoleHttps_->port() : 0; }
+  std::string consoleUrl() const;
   store::Database& database() { return *db_; }
   const api::CentralApi& api() const { return *api_; }
   /// Blocks until stop() (from another thread or a signal handler thread).
@@ -52,6 +69,9 @@ class CentralServer {
   std::unique_ptr<api::CentralApi> api_;
   std::unique_ptr<http::HttpsServer> https_;
   std::thread serving_;
+  std::unique_ptr<web::StaffConsole> console_;
+  std::unique_ptr<http::HttpsServer> consoleHttps_;
+  std::thread consoleServing_;
 };
 
 /// The demo set-up under `outDir`: dev PKI in outDir/pki (made once by

@@ -1,6 +1,7 @@
 // onestop-central: the reference central server.
 //   onestop-central --listen 127.0.0.1:8443 --db PATH|postgresql://… --tls-dir DIR [--keys-dir DIR]
-//   onestop-central --demo [--listen ADDR] [--out DIR]
+//                   [--console-listen ADDR [--console-cert FILE --console-key FILE]]
+//   onestop-central --demo [--listen ADDR] [--console-listen ADDR] [--out DIR]
 //   onestop-central audit-verify --db URL
 #include <csignal>
 #include <cstdio>
@@ -21,7 +22,8 @@ using namespace onestop::central;
 constexpr const char* kUsage =
     "usage:\n"
     "  onestop-central --listen HOST:PORT --db PATH|postgresql://... --tls-dir DIR [--keys-dir DIR]\n"
-    "  onestop-central --demo [--listen HOST:PORT] [--out DIR]\n"
+    "                  [--console-listen HOST:PORT [--console-cert FILE --console-key FILE]]\n"
+    "  onestop-central --demo [--listen HOST:PORT] [--console-listen HOST:PORT] [--out DIR]\n"
     "  onestop-central audit-verify --db PATH|postgresql://...\n"
     "options: --log-level trace|debug|info|warn|error\n";
 
@@ -62,6 +64,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   bool demo = false;
   std::string listen, dbUrl, tlsDir, keysDir, outDir = "out", logLevel = "info";
+  std::string consoleListen, consoleCert, consoleKey;
   std::string command;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
@@ -76,6 +79,9 @@ int main(int argc, char** argv) {
     else if (a == "--tls-dir") { if (!value(tlsDir)) return usage("--tls-dir needs a directory"); }
     else if (a == "--keys-dir") { if (!value(keysDir)) return usage("--keys-dir needs a directory"); }
     else if (a == "--out") { if (!value(outDir)) return usage("--out needs a directory"); }
+    else if (a == "--console-listen") { if (!value(consoleListen)) return usage("--console-listen needs HOST:PORT"); }
+    else if (a == "--console-cert") { if (!value(consoleCert)) return usage("--console-cert needs a file"); }
+    else if (a == "--console-key") { if (!value(consoleKey)) return usage("--console-key needs a file"); }
     else if (a == "--log-level") { if (!value(logLevel)) return usage("--log-level needs a level"); }
     else if (a == "--help" || a == "-h") return std::printf("%s", kUsage), 0;
     else if (a == "audit-verify" && command.empty()) command = a;
@@ -94,6 +100,15 @@ int main(int argc, char** argv) {
   int port = 8443;
   if (!listen.empty() && !splitListen(listen, host, port)) return usage("--listen must be HOST:PORT, e.g. 127.0.0.1:8443");
 
+  ConsoleConfig console;
+  console.host = host;
+  if (!consoleListen.empty() && !splitListen(consoleListen, console.host, console.port))
+    return usage("--console-listen must be HOST:PORT, e.g. 127.0.0.1:8444");
+  if (consoleCert.empty() != consoleKey.empty()) return usage("--console-cert and --console-key go together");
+  console.enabled = demo || !consoleListen.empty();
+  console.certFile = consoleCert;
+  console.keyFile = consoleKey;
+
   ServerConfig config;
   if (demo) {
     auto prepared = prepareDemo(outDir, host, port);
@@ -107,6 +122,7 @@ int main(int argc, char** argv) {
     config.tlsDir = tlsDir;
     config.keysDir = keysDir.empty() ? std::filesystem::path(tlsDir) / "seal-keys" : std::filesystem::path(keysDir);
   }
+  config.console = console;
 
   // Signals are taken by a waiting thread, so shutdown runs outside any signal handler.
   sigset_t signals;
@@ -127,11 +143,14 @@ int main(int argc, char** argv) {
         "  database:           %s\n"
         "try:\n"
         "  curl --cacert %s --cert %s --key %s %s/v1/keys\n"
-        "demo people and their ID numbers: docs/demo-data.md\n",
+        "demo people and their ID numbers: docs/demo-data.md\n"
+        "staff console:        %s/  (the browser must trust %s)\n"
+        "verification page:    %s/verify\n",
         server.value()->url().c_str(), (pki / "ca.crt").c_str(), (pki / "kiosks/KIOSK-DEMO-01.crt").c_str(),
         (pki / "kiosks/KIOSK-DEMO-01.key").c_str(), config.dbUrl.c_str(), (pki / "ca.crt").c_str(),
         (pki / "kiosks/KIOSK-DEMO-01.crt").c_str(), (pki / "kiosks/KIOSK-DEMO-01.key").c_str(),
-        server.value()->url().c_str());
+        server.value()->url().c_str(), server.value()->consoleUrl().c_str(), (pki / "ca.crt").c_str(),
+        server.value()->consoleUrl().c_str());
     std::fflush(stdout);
   }
   int sig = 0;

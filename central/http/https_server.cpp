@@ -77,15 +77,18 @@ HttpsServer::~HttpsServer() { stop(); }
 Result<std::unique_ptr<HttpsServer>> HttpsServer::create(const TlsFiles& files, const ServerOptions& options) {
   if (auto problem = checkOptions(options)) return *problem;
   std::optional<Error> tlsProblem;
+  const bool mutual = options.requireClientCertificate;
   auto listener = std::make_unique<Listener>([&](SSL_CTX& ctx) {
-    tlsProblem = configureMutualTls(ctx, files);
+    tlsProblem = mutual ? configureMutualTls(ctx, files) : configureServerOnlyTls(ctx, files);
     return !tlsProblem;
   });
   if (tlsProblem) return *tlsProblem;
   if (!listener->is_valid()) return Error{"TLS: cannot create an OpenSSL context"};
   applyLimits(*listener, options);
-  installRequestGuards(*listener);
-  return std::unique_ptr<HttpsServer>(new HttpsServer(std::move(listener)));
+  installRequestGuards(*listener, mutual);
+  std::unique_ptr<HttpsServer> server(new HttpsServer(std::move(listener)));
+  server->mutualTls_ = mutual;
+  return server;
 }
 
 httplib::Server& HttpsServer::routes() { return *listener_; }
@@ -106,7 +109,7 @@ Result<int> HttpsServer::bind(const std::string& host, int port) {
                    " (port in use, below 1024 without privilege, or not an address of this machine)"};
     port_ = port;
   }
-  spdlog::info("https: listening on {}:{} (mutual TLS)", host, port_.load());
+  spdlog::info("https: listening on {}:{} ({})", host, port_.load(), mutualTls_ ? "mutual TLS" : "server TLS only");
   return port_.load();
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// The central server's only transport: HTTPS with mutual TLS on cpp-httplib. Clients that
-// present no certificate, one from another CA, or a revoked one are refused in the TLS
+// The central server's transport: HTTPS on cpp-httplib. By default with mutual TLS: clients
+// that present no certificate, one from another CA, or a revoked one are refused in the TLS
 // handshake, before any handler runs; handlers learn who is calling from clientIdentity().
+// With requireClientCertificate = false (the staff console and the public verification page,
+// whose users log in or need no identity) only the server authenticates itself.
 //
 //   auto server = HttpsServer::create(files, options);      // errors name the file at fault
 //   server.value()->routes().Get("/v1/ping", handler);
@@ -30,6 +32,9 @@ struct ServerOptions {
   int writeTimeoutSeconds = 10;
   int keepAliveSeconds = 5;              ///< idle time before a kept-alive connection closes
   int keepAliveMaxRequests = 100;        ///< requests per connection
+  /// true: mutual TLS against TlsFiles::caCert (the API). false: server certificate only,
+  /// no client certificate asked for; caCert and crl are then not used.
+  bool requireClientCertificate = true;
 };
 
 class HttpsServer {
@@ -68,6 +73,7 @@ class HttpsServer {
   std::unique_ptr<Listener> listener_;
   std::atomic<int> port_{0};
   std::atomic<bool> stopped_{false};
+  bool mutualTls_ = true;
 };
 
 }  // namespace onestop::central::http

@@ -10,8 +10,8 @@
 
 namespace onestop::central::http {
 
-std::optional<Refusal> refusalBeforeRouting(const httplib::Request& request) {
-  if (!clientIdentity(request)) return Refusal{403, "client certificate required"};
+std::optional<Refusal> refusalBeforeRouting(const httplib::Request& request, bool requireClientCertificate) {
+  if (requireClientCertificate && !clientIdentity(request)) return Refusal{403, "client certificate required"};
   if (request.has_header("Transfer-Encoding"))
     return Refusal{411, "send the body with Content-Length; Transfer-Encoding is not accepted"};
   if (request.has_header("Content-Encoding")) {
@@ -23,9 +23,9 @@ std::optional<Refusal> refusalBeforeRouting(const httplib::Request& request) {
   return std::nullopt;
 }
 
-void installRequestGuards(httplib::Server& server) {
-  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
-    auto refusal = refusalBeforeRouting(req);
+void installRequestGuards(httplib::Server& server, bool requireClientCertificate) {
+  server.set_pre_routing_handler([requireClientCertificate](const httplib::Request& req, httplib::Response& res) {
+    auto refusal = refusalBeforeRouting(req, requireClientCertificate);
     if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
     spdlog::warn("https: refused a {} request with {}: {}", req.method, refusal->status, refusal->reason);
     res.status = refusal->status;

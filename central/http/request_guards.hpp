@@ -15,15 +15,16 @@ struct Refusal {
 };
 
 /// Why `request` must not reach a handler, or nullopt:
-///  - 403 without a verified client identity (defence in depth: the handshake refuses first);
+///  - 403 without a verified client identity (defence in depth: the handshake refuses first),
+///    unless `requireClientCertificate` is false (a server-TLS-only listener);
 ///  - 411 with a Transfer-Encoding (chunked bodies are not bounded by maxBodyBytes);
 ///  - 415 with a Content-Encoding other than identity (httplib would inflate a compressed
 ///    body without bound: 1 KB of gzip becomes megabytes).
-std::optional<Refusal> refusalBeforeRouting(const httplib::Request& request);
+std::optional<Refusal> refusalBeforeRouting(const httplib::Request& request, bool requireClientCertificate = true);
 
 /// Installs refusalBeforeRouting as the pre-routing handler (refusals close the connection,
 /// since the unread body would otherwise be parsed as the next request) and an exception
 /// handler that answers 500 without the exception text.
-void installRequestGuards(httplib::Server& server);
+void installRequestGuards(httplib::Server& server, bool requireClientCertificate = true);
 
 }  // namespace onestop::central::http

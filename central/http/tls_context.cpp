@@ -203,4 +203,12 @@ std::optional<Error> configureMutualTls(SSL_CTX& ctx, const TlsFiles& files) {
   return std::nullopt;
 }
 
+std::optional<Error> configureServerOnlyTls(SSL_CTX& ctx, const TlsFiles& files) {
+  ERR_clear_error();
+  if (auto problem = restrictProtocol(ctx)) return problem;
+  if (auto problem = useServerIdentity(ctx, files)) return problem;
+  SSL_CTX_set_verify(&ctx, SSL_VERIFY_NONE, nullptr);
+  return std::nullopt;
+}
+
 }  // namespace onestop::central::http

@@ -25,4 +25,9 @@ struct TlsFiles {
 /// first problem found, naming the file and what is wrong with it.
 std::optional<core::Error> configureMutualTls(SSL_CTX& ctx, const TlsFiles& files);
 
+/// Configures `ctx` for server-authenticated TLS only (the staff console and the public
+/// verification page): the same protocol and cipher rules and server identity checks, no
+/// client certificate requested. Uses files.serverCert and files.serverKey only.
+std::optional<core::Error> configureServerOnlyTls(SSL_CTX& ctx, const TlsFiles& files);
+
 }  // namespace onestop::central::http

@@ -1,5 +1,6 @@
 // onestop-devices printer status | test-page | simulate: the receipt printer (ESC/POS over
-// a USB node, serial port or the simulator's pty).
+// a USB node, serial port or the simulator's pty) and, with --queue, the A4 printer
+// behind CUPS.
 #include <poll.h>
 #include <signal.h>
 #include <sys/signalfd.h>
@@ -9,6 +10,8 @@
 #include <string>
 
 #include "command_table.hpp"
+#include "documents/test_page.hpp"
+#include "printer/document_printer.hpp"
 #include "printer/escpos/escpos_writer.hpp"
 #include "printer/file_link.hpp"
 #include "printer/receipt_printer.hpp"
@@ -38,7 +41,7 @@ void printStatus(const DeviceStatus& s) {
 }
 
 // Runs the printer device just long enough for one command.
-Completion once(pr::ReceiptPrinter& printer, CommandHandle handle, std::chrono::seconds limit) {
+Completion once(Device& printer, CommandHandle handle, std::chrono::seconds limit) {
   if (handle.completion.wait_for(limit) != std::future_status::ready) {
     printer.cancel(handle.id);
     return {CompletionCode::TimeOut, -1, "no result in time"};
@@ -46,7 +49,27 @@ Completion once(pr::ReceiptPrinter& printer, CommandHandle handle, std::chrono::
   return handle.completion.get();
 }
 
+pr::DocumentPrinterConfig cupsFrom(Args& args) {
+  pr::DocumentPrinterConfig config;
+  config.queue = args.getOr("queue", "");
+  config.server = {args.getOr("server", ""), args.intOr("server-port", 631, 1, 65535)};
+  return config;
+}
+
+int runCupsStatus(Args& args) {
+  const auto config = cupsFrom(args);
+  if (!args.error().empty()) return fail(args.error(), kExitUsage);
+  pr::DocumentPrinter printer(config);
+  printer.start({});
+  const auto c = once(printer, printer.execute({"Common.Status", 10s}), 12s);
+  std::printf("printer:      A4 (CUPS queue %s)\n", config.queue.c_str());
+  printStatus(printer.status());
+  printer.stop();
+  return c.ok() ? kExitOk : kExitDevice;
+}
+
 int runStatus(Args& args) {
+  if (args.get("queue")) return runCupsStatus(args);
   const auto link = linkFrom(args);
   if (!args.error().empty()) return fail(args.error(), kExitUsage);
   pr::ReceiptPrinter printer({}, std::make_unique<pr::FileLink>(link));
@@ -75,9 +98,29 @@ std::vector<std::uint8_t> receiptTestPage() {
   return w.bytes();
 }
 
+int runA4TestPage(Args& args) {
+  const auto config = cupsFrom(args);
+  if (config.queue.empty()) return fail("test-page a4 needs --queue NAME (the CUPS queue)", kExitUsage);
+  if (!args.error().empty()) return fail(args.error(), kExitUsage);
+  auto ts = documents::Typesetter::create();
+  if (!ts) return fail(ts.error(), kExitDevice);
+  auto pdf = documents::renderTestPagePdf(ts.value());
+  if (!pdf) return fail(pdf.error(), kExitDevice);
+  pr::DocumentPrinter printer(config);
+  printer.start({});
+  const auto c = once(printer, printer.print(std::move(pdf.value()), "OneStop A4 test page", 120s), 125s);
+  printStatus(printer.status());
+  printer.stop();
+  if (!c.ok()) return fail(std::string("test page not printed: ") + c.description + " [" + std::string(nameOf(c.code)) + "]",
+                           c.code == CompletionCode::UserError ? kExitRefused : kExitDevice);
+  std::printf("test page printed on %s (%s)\n", config.queue.c_str(), c.description.c_str());
+  return kExitOk;
+}
+
 int runTestPage(Args& args) {
   const std::string kind = args.positional().empty() ? "receipt" : args.positional()[0];
-  if (kind != "receipt") return fail("test-page: only `receipt` here; A4 goes through CUPS (--queue)", kExitUsage);
+  if (kind == "a4") return runA4TestPage(args);
+  if (kind != "receipt") return fail("test-page: say `receipt` or `a4`", kExitUsage);
   const auto link = linkFrom(args);
   if (!args.error().empty()) return fail(args.error(), kExitUsage);
   pr::ReceiptPrinter printer({}, std::make_unique<pr::FileLink>(link));
@@ -140,10 +183,10 @@ int runSimulate(Args& args) {
 
 std::vector<Subcommand> printerCommands() {
   return {
-      {{"printer", "status"}, "[--port P] [--baud B]", "the receipt printer's status (DLE EOT: paper, cover, online)",
-       {}, runStatus},
-      {{"printer", "test-page"}, "receipt [--port P] [--baud B]",
-       "prints a test page and reports whether the printer took it", {}, runTestPage},
+      {{"printer", "status"}, "[--port P] [--baud B] | --queue Q [--server HOST|SOCKET] [--server-port N]",
+       "the receipt printer's status (DLE EOT: paper, cover, online), or a CUPS queue's", {}, runStatus},
+      {{"printer", "test-page"}, "receipt [--port P] [--baud B] | a4 --queue Q [--server HOST|SOCKET]",
+       "prints a test page and reports whether it truly printed (CUPS: the job completed)", {}, runTestPage},
       {{"printer", "simulate"}, "[--link PATH] [--out DIR]",
        "runs a simulated ESC/POS receipt printer on a pseudo terminal (receipts as PNG in DIR)", {}, runSimulate},
   };

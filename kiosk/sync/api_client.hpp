@@ -1,0 +1,106 @@
+#pragma once
+// The central server's API as the kiosk uses it (docs/api/openapi.yaml): request builders
+// and strict parsers of the answers. Transport-free: requests go through Network (or the
+// Outbox), answers come back as HttpResult and are parsed here. Anything unexpected is an
+// ApiFailure, never a crash or a half-filled record.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/expected.hpp"
+#include "core/identity.hpp"
+#include "sync/http_types.hpp"
+
+namespace onestop::sync::api {
+
+struct ApiFailure {
+  enum class Kind {
+    Network,    ///< no answer (see net); the kiosk is offline or the server down
+    Problem,    ///< the server said no (problem+json `code`, e.g. "citizen-not-found")
+    Malformed,  ///< an answer the kiosk cannot trust (what says where)
+  };
+  Kind kind = Kind::Malformed;
+  NetError net = NetError::None;
+  long status = 0;
+  std::string code;   ///< problem code, for the citizen's message (i18n "server_problem.<code>")
+  std::string what;   ///< for the log; never personal data
+};
+
+template <class T>
+using Answer = core::Expected<T, ApiFailure>;
+
+// ---- requests --------------------------------------------------------------------------
+HttpRequest identifyByCard(const core::Identity& identity);
+HttpRequest identifyByEssc(const std::string& token);
+HttpRequest endSession(const std::string& session);
+HttpRequest participation(const std::string& session);
+HttpRequest contributions(const std::string& session, std::optional<int> year);
+HttpRequest issueCertificate(const std::string& session, const std::string& type);   ///< participation | rights_record | benefit
+HttpRequest verifySeal(const std::string& sealText);
+HttpRequest file(const std::string& session, const std::string& service, const nlohmann::json& details);
+HttpRequest progress(const std::string& acceptanceNumber);
+HttpRequest rate(const std::string& acceptanceNumber, int level, const std::string& reason);
+HttpRequest queueTicket(const std::string& service);
+
+// ---- answers ---------------------------------------------------------------------------
+struct Session {
+  std::string token, expiresAt, name, nameMasked, idNumberMasked, cardStatus;
+};
+struct Period {
+  std::string from, to, status, employer;
+};
+struct Participation {
+  std::string type, status, since;
+  std::vector<Period> history;
+};
+struct ContributionItem {
+  std::string type, status;
+  std::int64_t baseFen = 0, employerFen = 0, personalFen = 0;
+};
+struct ContributionMonth {
+  std::string month;
+  std::vector<ContributionItem> items;
+};
+struct Contributions {
+  std::vector<int> years;
+  std::optional<int> year;
+  std::vector<ContributionMonth> months;
+  std::int64_t employerFen = 0, personalFen = 0, paidMonths = 0, arrearsMonths = 0, pensionPaidMonthsAllYears = 0;
+};
+struct Certificate {
+  std::string serial, type, issuedAt, validUntil, keyId, seal, verificationCode, verificationCodePrinted,
+      acceptanceNumber;
+  nlohmann::json document;   ///< for kiosk/documents; its holder part is checked here
+};
+struct FilingReceipt {
+  std::string acceptanceNumber, service, state, acceptedAt, dueOn;
+  int timeLimitWorkingDays = 0;
+};
+struct Progress {
+  std::string acceptanceNumber, service, state, reason, acceptedAt, dueOn, updatedAt;
+  std::vector<std::pair<std::string, std::string>> history;   ///< state, at
+};
+struct SealVerdict {
+  std::string status;   ///< valid | revoked | expired | malformed | unknown_key | key_expired | bad_signature | unknown_serial
+  std::string serial, type, issuedAt, validUntil, holderNameMasked, holderIdNumberMasked, revokeReason;
+};
+struct QueueTicket {
+  std::string number, service, issuedAt;
+  std::int64_t peopleAhead = 0;
+};
+
+Answer<Session> parseSession(const HttpResult& r);
+Answer<std::vector<Participation>> parseParticipation(const HttpResult& r);
+Answer<Contributions> parseContributions(const HttpResult& r);
+Answer<Certificate> parseCertificate(const HttpResult& r);
+Answer<SealVerdict> parseSealVerdict(const HttpResult& r);
+Answer<FilingReceipt> parseFilingReceipt(const HttpResult& r);
+Answer<Progress> parseProgress(const HttpResult& r);
+Answer<QueueTicket> parseQueueTicket(const HttpResult& r);
+/// For answers the kiosk needs only to be a success (rating, end of session).
+Answer<bool> parseSuccess(const HttpResult& r);
+
+}  // namespace onestop::sync::api

@@ -2,7 +2,8 @@
 // query (typed in, or scanned from the receipt's QR code). No session needed: the answer
 // holds no personal data.
 // POST /v1/staff/applications/{acceptanceNumber}/transitions: the back office moves a
-// filing on (accepted → in_review → approved / rejected → completed).
+// filing on (accepted → in_review → approved / rejected → completed; two-level review
+// through first_review_done, see filing_review.hpp).
 #include <nlohmann/json.hpp>
 
 #include "api/acceptance_number.hpp"
@@ -10,6 +11,7 @@
 #include "api/audit_trail.hpp"
 #include "api/clock.hpp"
 #include "api/fields.hpp"
+#include "api/filing_review.hpp"
 #include "api/routes.hpp"
 #include "api/sessions.hpp"
 
@@ -43,24 +45,20 @@ ApiResponse progress(ApiEnv& env, const ApiRequest& request, const std::string& 
   });
 }
 
-bool allowedTransition(std::string_view from, std::string_view to) {
-  return (from == "accepted" && to == "in_review") || (from == "in_review" && (to == "approved" || to == "rejected")) ||
-         (from == "approved" && to == "completed");
-}
-
-// On completion the approved change is applied to the record.
-store::DbResult<store::Done> applyChange(store::Connection& c, const std::string& citizenId,
-                                         const std::string& service, const json& details) {
-  if (!details.is_object()) return store::DbError{store::DbError::Kind::Other, "stored filing details unreadable"};
-  store::DbResult<std::int64_t> r = std::int64_t{0};
-  if (service == "change_phone")
-    r = c.execute("UPDATE citizens SET phone = ? WHERE id = ?", {details.value("phone", ""), citizenId});
-  else if (service == "change_address")
-    r = c.execute("UPDATE citizens SET address = ? WHERE id = ?", {details.value("address", ""), citizenId});
-  else if (service == "change_bank_account")
-    r = c.execute("UPDATE citizens SET bank_account = ? WHERE id = ?", {details.value("accountNumber", ""), citizenId});
-  if (!r) return r.error();
-  return store::Done{};
+// The reason a move was refused, as problem+json.
+Problem refusal(const MoveResult& moved, const std::string& to) {
+  switch (moved.outcome) {
+    case MoveOutcome::UnknownFiling: return problems::acceptanceNumberUnknown();
+    case MoveOutcome::SameReviewer:
+      return problems::invalidTransition("the final approval must come from a reviewer other than the first");
+    case MoveOutcome::MovedMeanwhile: return problems::invalidTransition("moved by someone else meanwhile");
+    case MoveOutcome::NotAllowed:
+    case MoveOutcome::Moved: break;
+  }
+  std::string detail = moved.from + " -> " + to;
+  if (needsSecondReview(moved.service) && moved.from == "in_review" && to == "approved")
+    detail += " (" + moved.service + " needs first_review_done by one reviewer, then approved by another)";
+  return problems::invalidTransition(detail);
 }
 
 ApiResponse transition(ApiEnv& env, const ApiRequest& request, const std::string& number) {
@@ -68,7 +66,7 @@ ApiResponse transition(ApiEnv& env, const ApiRequest& request, const std::string
   json body;
   if (auto p = parseJsonObject(request, body)) return toResponse(*p);
   Fields f(body);
-  const auto to = f.oneOf("to", {"in_review", "approved", "rejected", "completed"});
+  const auto to = f.oneOf("to", {"in_review", "first_review_done", "approved", "rejected", "completed"});
   const auto reason = f.text("reason", 200, false);
   if (f.ok() && to == "rejected" && reason.empty()) f.fail("reason", "is required when rejecting");
   if (!f.ok()) return toResponse(*f.problem());
@@ -78,20 +76,9 @@ ApiResponse transition(ApiEnv& env, const ApiRequest& request, const std::string
   return withConnection(env, "transition", [&](store::Connection& c) -> ApiResponse {
     store::Transaction tx(c);
     if (!tx.started()) return storageFailure(tx.started().error(), "transition");
-    auto rows = c.query("SELECT state, citizen_id, service_id, details FROM applications WHERE acceptance_number = ?",
-                        {number});
-    if (!rows) return storageFailure(rows.error(), "transition");
-    if (rows->empty()) return toResponse(problems::acceptanceNumberUnknown());
-    const auto from = rows.value()[0].text(0);
-    if (!allowedTransition(from, to)) return toResponse(problems::invalidTransition(from + " -> " + to));
-    auto moved = recordTransition(c, number, from, to, request.caller.id, reason, now);
+    auto moved = moveFiling(c, number, to, request.caller.id, reason, now);
     if (!moved) return storageFailure(moved.error(), "transition");
-    if (!moved.value()) return toResponse(problems::invalidTransition("moved by someone else meanwhile"));
-    if (to == "completed") {
-      const auto details = json::parse(rows.value()[0].text(3), nullptr, false);
-      auto applied = applyChange(c, rows.value()[0].text(1), rows.value()[0].text(2), details);
-      if (!applied) return storageFailure(applied.error(), "apply change");
-    }
+    if (moved->outcome != MoveOutcome::Moved) return toResponse(refusal(moved.value(), to));
     auto audited = appendAudit(c, now, auditBy(request.caller, "filing." + to, number));
     if (!audited) return storageFailure(audited.error(), "audit");
     auto committed = tx.commit();

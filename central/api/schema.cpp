@@ -189,6 +189,35 @@ CREATE TABLE audit_log (
   hash        TEXT NOT NULL
 );
 )SQL"},
+      {4, "staff console",
+       R"SQL(
+CREATE TABLE staff_accounts (
+  login         TEXT PRIMARY KEY,
+  display_name  TEXT NOT NULL,
+  role          TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled      BIGINT NOT NULL DEFAULT 0,
+  created_at    BIGINT NOT NULL
+);
+CREATE TABLE staff_sessions (
+  token_hash  TEXT PRIMARY KEY,
+  login       TEXT NOT NULL REFERENCES staff_accounts(login),
+  csrf_token  TEXT NOT NULL,
+  created_at  BIGINT NOT NULL,
+  last_seen   BIGINT NOT NULL
+);
+CREATE TABLE staff_login_failures (
+  login        TEXT PRIMARY KEY,
+  failures     BIGINT NOT NULL,
+  locked_until BIGINT NOT NULL,
+  last_failure BIGINT NOT NULL
+);
+ALTER TABLE kiosks ADD COLUMN queued_items BIGINT;
+CREATE INDEX applications_by_state ON applications(state, accepted_at);
+CREATE INDEX audit_log_by_subject ON audit_log(subject);
+CREATE INDEX audit_log_by_actor ON audit_log(actor_id);
+CREATE INDEX ratings_by_time ON ratings(at);
+)SQL"},
   };
 }
 

@@ -9,6 +9,7 @@
 #include "app/central_server.hpp"
 #include "demo/people_file.hpp"
 #include "demo/seed.hpp"
+#include "web/demo_console.hpp"
 
 namespace onestop::central {
 namespace {
@@ -54,6 +55,11 @@ core::Result<ServerConfig> prepareDemo(const std::filesystem::path& outDir, cons
   if (seeded->citizens > 0)
     spdlog::info("central demo: {} demo citizens written ({} contribution rows)", seeded->citizens,
                  seeded->contributions);
+  auto console = web::seedDemoConsole(*lease.value(), config.now(), config.api.utcOffsetMinutes);
+  if (!console) return core::Error{"seeding the console demo: " + console.error()};
+  if (console->accounts > 0)
+    spdlog::info("central demo: {} staff accounts and {} filings waiting for review written", console->accounts,
+                 console->filings);
   return config;
 }
 

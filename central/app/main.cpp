@@ -3,9 +3,11 @@
 //                   [--console-listen ADDR [--console-cert FILE --console-key FILE]]
 //   onestop-central --demo [--listen ADDR] [--console-listen ADDR] [--out DIR]
 //   onestop-central audit-verify --db URL
+//   onestop-central staff-add --db URL --login NAME --role ROLE --name NAME  (password on stdin)
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,8 @@
 #include "api/audit_trail.hpp"
 #include "api/schema.hpp"
 #include "app/central_server.hpp"
+#include "web/demo_console.hpp"
+#include "web/staff_accounts.hpp"
 
 namespace {
 
@@ -25,6 +29,8 @@ constexpr const char* kUsage =
     "                  [--console-listen HOST:PORT [--console-cert FILE --console-key FILE]]\n"
     "  onestop-central --demo [--listen HOST:PORT] [--console-listen HOST:PORT] [--out DIR]\n"
     "  onestop-central audit-verify --db PATH|postgresql://...\n"
+    "  onestop-central staff-add --db PATH|postgresql://... --login NAME --role reviewer|supervisor|auditor\n"
+    "                  --name DISPLAY-NAME   (reads the password from the first line of stdin)\n"
     "options: --log-level trace|debug|info|warn|error\n";
 
 int usage(const std::string& problem) {
@@ -43,6 +49,13 @@ bool splitListen(const std::string& listen, std::string& host, int& port) {
   return port <= 65535;
 }
 
+std::string demoAccountList() {
+  std::string list;
+  for (const auto& a : web::demoStaffAccounts())
+    list += (list.empty() ? "" : ", ") + a.login + " (" + std::string(web::roleName(a.role)) + ")";
+  return list;
+}
+
 int auditVerify(const std::string& dbUrl) {
   auto db = onestop::central::store::Database::open(dbUrl);
   if (!db) return std::fprintf(stderr, "onestop-central: %s\n", db.error().message.c_str()), 1;
@@ -58,6 +71,35 @@ int auditVerify(const std::string& dbUrl) {
   return 3;
 }
 
+// A console account; the password is read from stdin so it appears in no process list or
+// shell history.
+int staffAdd(const std::string& dbUrl, const std::string& login, const std::string& roleText,
+             const std::string& displayName) {
+  const auto role = web::roleFromName(roleText);
+  if (!role) return usage("--role must be reviewer, supervisor or auditor");
+  std::string password;
+  if (!std::getline(std::cin, password)) return usage("staff-add reads the password from stdin");
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  auto db = onestop::central::store::Database::open(dbUrl);
+  if (!db) return std::fprintf(stderr, "onestop-central: %s\n", db.error().message.c_str()), 1;
+  auto version = store::migrate(*db.value(), api::centralMigrations());
+  if (!version) return std::fprintf(stderr, "onestop-central: %s\n", version.error().message.c_str()), 1;
+  auto lease = db.value()->acquire();
+  if (!lease) return std::fprintf(stderr, "onestop-central: %s\n", lease.error().message.c_str()), 1;
+  auto& c = *lease.value();
+  store::Transaction tx(c);
+  if (!tx.started()) return std::fprintf(stderr, "onestop-central: %s\n", tx.started().error().message.c_str()), 1;
+  const auto now = api::systemNow();
+  auto created = web::createStaffAccount(c, {login, displayName, *role, password}, now);
+  if (!created) return std::fprintf(stderr, "onestop-central: staff-add: %s\n", created.error().c_str()), 1;
+  auto audited = api::appendAudit(c, now, {"system", "staff-add", "staff.account_created", login, roleText});
+  if (!audited) return std::fprintf(stderr, "onestop-central: %s\n", audited.error().message.c_str()), 1;
+  auto committed = tx.commit();
+  if (!committed) return std::fprintf(stderr, "onestop-central: %s\n", committed.error().message.c_str()), 1;
+  std::printf("staff account %s (%s) created\n", login.c_str(), roleText.c_str());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -65,6 +107,7 @@ int main(int argc, char** argv) {
   bool demo = false;
   std::string listen, dbUrl, tlsDir, keysDir, outDir = "out", logLevel = "info";
   std::string consoleListen, consoleCert, consoleKey;
+  std::string staffLogin, staffRole, staffName;
   std::string command;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
@@ -84,7 +127,10 @@ int main(int argc, char** argv) {
     else if (a == "--console-key") { if (!value(consoleKey)) return usage("--console-key needs a file"); }
     else if (a == "--log-level") { if (!value(logLevel)) return usage("--log-level needs a level"); }
     else if (a == "--help" || a == "-h") return std::printf("%s", kUsage), 0;
-    else if (a == "audit-verify" && command.empty()) command = a;
+    else if (a == "--login") { if (!value(staffLogin)) return usage("--login needs a name"); }
+    else if (a == "--role") { if (!value(staffRole)) return usage("--role needs a role"); }
+    else if (a == "--name") { if (!value(staffName)) return usage("--name needs a display name"); }
+    else if ((a == "audit-verify" || a == "staff-add") && command.empty()) command = a;
     else return usage("unknown argument '" + a + "'");
   }
   const auto level = spdlog::level::from_str(logLevel);
@@ -94,6 +140,11 @@ int main(int argc, char** argv) {
   if (command == "audit-verify") {
     if (dbUrl.empty()) return usage("audit-verify needs --db");
     return auditVerify(dbUrl);
+  }
+  if (command == "staff-add") {
+    if (dbUrl.empty() || staffLogin.empty() || staffRole.empty() || staffName.empty())
+      return usage("staff-add needs --db, --login, --role and --name");
+    return staffAdd(dbUrl, staffLogin, staffRole, staffName);
   }
 
   std::string host = "127.0.0.1";
@@ -145,12 +196,13 @@ int main(int argc, char** argv) {
         "  curl --cacert %s --cert %s --key %s %s/v1/keys\n"
         "demo people and their ID numbers: docs/demo-data.md\n"
         "staff console:        %s/  (the browser must trust %s)\n"
+        "  demo staff accounts (password %s): %s\n"
         "verification page:    %s/verify\n",
         server.value()->url().c_str(), (pki / "ca.crt").c_str(), (pki / "kiosks/KIOSK-DEMO-01.crt").c_str(),
         (pki / "kiosks/KIOSK-DEMO-01.key").c_str(), config.dbUrl.c_str(), (pki / "ca.crt").c_str(),
         (pki / "kiosks/KIOSK-DEMO-01.crt").c_str(), (pki / "kiosks/KIOSK-DEMO-01.key").c_str(),
         server.value()->url().c_str(), server.value()->consoleUrl().c_str(), (pki / "ca.crt").c_str(),
-        server.value()->consoleUrl().c_str());
+        web::kDemoStaffPassword, demoAccountList().c_str(), server.value()->consoleUrl().c_str());
     std::fflush(stdout);
   }
   int sig = 0;

@@ -1,11 +1,13 @@
 #include "web/console.hpp"
 
 #include <exception>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
 #include "web/html.hpp"
 #include "web/pages.hpp"
+#include "web/staff_gate.hpp"
 #include "web/static_assets.hpp"
 #include "web/url_encoding.hpp"
 
@@ -63,21 +65,53 @@ WebResponse stylesheet() {
   return r;
 }
 
+// "/filings/<n>" → "<n>", "/filings/<n>/decision" → "<n>" (with isDecision set).
+std::optional<std::string> filingNumberIn(const std::string& path, bool& isDecision) {
+  const std::string prefix = "/filings/", suffix = "/decision";
+  if (path.rfind(prefix, 0) != 0) return std::nullopt;
+  std::string rest = path.substr(prefix.size());
+  isDecision = rest.size() > suffix.size() && rest.compare(rest.size() - suffix.size(), suffix.size(), suffix) == 0;
+  if (isDecision) rest.resize(rest.size() - suffix.size());
+  if (rest.empty() || rest.find('/') != std::string::npos) return std::nullopt;
+  return rest;
+}
+
+WebResponse home(PageContext& page) {
+  auto lease = page.env.db.acquire();
+  if (!lease) return storageTrouble(page, lease.error(), "home");
+  auto lookup = sessionOf(page, *lease.value());
+  if (!lookup) return storageTrouble(page, lookup.error(), "home");
+  return redirectTo(lookup->state == SessionState::Valid ? homeFor(lookup->session.role) : "/login");
+}
+
 WebResponse route(PageContext& page) {
   const auto& request = page.request;
+  const auto& path = request.path;
   const bool get = request.method == "GET" || request.method == "HEAD";
-  if (request.path == "/static/console.css" && get) return stylesheet();
-  if (request.path == "/" && get) return redirectTo("/verify");
-  if (request.path == "/verify" && get) {
+  const bool post = request.method == "POST";
+  if (path == "/static/console.css" && get) return stylesheet();
+  if (path == "/verify" && get) {
     page.frame.publicPage = true;
     return verifyByCodePage(page);
   }
-  if (request.path.rfind("/v/", 0) == 0 && get) {
+  if (path.rfind("/v/", 0) == 0 && get) {
     page.frame.publicPage = true;
-    return verifyBySealPage(page, std::string_view(request.path).substr(3));
+    return verifyBySealPage(page, std::string_view(path).substr(3));
   }
-  if (request.method != "GET" && request.method != "HEAD" && request.method != "POST")
-    return messagePage(page, 405, "error.method.title", "error.method.text");
+  if (path == "/" && get) return home(page);
+  if (path == "/login" && get) return loginPage(page);
+  if (path == "/login" && post) return loginSubmit(page);
+  if (path == "/logout" && post) return asStaff(page, Area::Any, logoutSubmit);
+  if (path == "/queue" && get) return asStaff(page, Area::Review, queuePage);
+  bool isDecision = false;
+  if (auto number = filingNumberIn(path, isDecision)) {
+    if (!isDecision && get)
+      return asStaff(page, Area::Review, [&](PageContext& p, store::Connection& c) { return filingPage(p, c, *number); });
+    if (isDecision && post)
+      return asStaff(page, Area::Review,
+                     [&](PageContext& p, store::Connection& c) { return reviewDecision(p, c, *number); });
+  }
+  if (!get && !post) return messagePage(page, 405, "error.method.title", "error.method.text");
   return messagePage(page, 404, "error.not_found.title", "error.not_found.text");
 }
 

@@ -2,7 +2,9 @@
 // Every page handler gets the same context and returns a response; one file per page.
 #include <string_view>
 
+#include "store/database.hpp"
 #include "web/html.hpp"
+#include "web/staff_sessions.hpp"
 #include "web/texts.hpp"
 #include "web/web_env.hpp"
 #include "web/web_types.hpp"
@@ -14,13 +16,28 @@ struct PageContext {
   const WebRequest& request;
   const Texts& t;
   PageFrame frame;  ///< pre-filled by the console: navigation, staff bar, language switch
+  const StaffSession* staff = nullptr;  ///< set on staff pages (staff_gate.hpp)
 };
 
 // Public pages (no log-in): verify_page.cpp
 WebResponse verifyByCodePage(PageContext& page);
 WebResponse verifyBySealPage(PageContext& page, std::string_view sealText);
 
+// Log-in and log-out: login_page.cpp
+WebResponse loginPage(PageContext& page);
+WebResponse loginSubmit(PageContext& page);
+WebResponse logoutSubmit(PageContext& page, store::Connection& c);
+
+// Review: queue_page.cpp, filing_page.cpp, review_decision.cpp
+WebResponse queuePage(PageContext& page, store::Connection& c);
+WebResponse filingPage(PageContext& page, store::Connection& c, const std::string& number);
+WebResponse reviewDecision(PageContext& page, store::Connection& c, const std::string& number);
+
 // Shared answers: error_pages.cpp
-WebResponse messagePage(PageContext& page, int status, std::string_view titleKey, std::string_view textKey);
+/// A short page saying what happened; the link goes back to `backHref` (default: home).
+WebResponse messagePage(PageContext& page, int status, std::string_view titleKey, std::string_view textKey,
+                        const std::string& backHref = "/");
+/// 503 when the database fails; the precise error goes to the log.
+WebResponse storageTrouble(PageContext& page, const store::DbError& error, std::string_view during);
 
 }  // namespace onestop::central::web

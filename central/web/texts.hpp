@@ -6,7 +6,7 @@
 //
 //   Texts t(Language::ZhCN);
 //   t("queue.title")                       // plain text; pages escape it on output
-//   t("queue.overdue_days", {"3"})         // {1}, {2}, … replaced
+//   t("time.overdue", {"3"})               // {1}, {2}, … replaced
 //   t.of(family, value)                    // "<family>.<value>", for values known at run time
 #include <initializer_list>
 #include <optional>

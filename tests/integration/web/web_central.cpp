@@ -10,6 +10,7 @@
 #include "demo/people_file.hpp"
 #include "demo/seed.hpp"
 #include "support/test_db.hpp"
+#include "web/demo_console.hpp"
 
 namespace onestop::central::webtest {
 namespace {
@@ -150,6 +151,13 @@ Reply WebCentral::page(const std::string& method, const std::string& path, const
                        const httplib::Headers& headers) const {
   auto client = clientFor(server_->consolePort(), "");
   return send(*client, method, path, body, headers, "application/x-www-form-urlencoded");
+}
+
+void WebCentral::seedDemoConsole() {
+  auto lease = server_->database().acquire();
+  REQUIRE(lease.ok());
+  auto seeded = web::seedDemoConsole(*lease.value(), now(), 480);
+  REQUIRE_MESSAGE(seeded.ok(), seeded.error());
 }
 
 std::int64_t WebCentral::count(const std::string& sql, const std::vector<store::Value>& params) {

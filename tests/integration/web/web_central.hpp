@@ -61,6 +61,9 @@ class WebCentral {
   Reply page(const std::string& method, const std::string& path, const std::string& body = "",
              const httplib::Headers& headers = {}) const;
 
+  /// The demo staff accounts (password "onestop-demo") and filings waiting for review.
+  void seedDemoConsole();
+
   std::int64_t count(const std::string& sql, const std::vector<store::Value>& params = {});
   store::Database& database() { return server_->database(); }
 

@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/service_catalogue.hpp"
 #include "web/texts.hpp"
 
 namespace onestop::central::web::test {
@@ -36,10 +37,20 @@ std::set<std::string> matches(const std::string& text, const std::regex& pattern
   return found;
 }
 
+std::set<std::string> serviceIds() {
+  std::set<std::string> ids;
+  for (const auto& s : core::serviceCatalogue()) ids.insert(std::string(s.id));
+  return ids;
+}
+
 // Keys built at run time with t.of(family, value), and every value the code can pass.
 const std::map<std::string, std::set<std::string>>& dynamicFamilies() {
   static const std::map<std::string, std::set<std::string>> families = {
       {"certificate", {"participation", "rights_record", "benefit"}},
+      {"role", {"reviewer", "supervisor", "auditor"}},
+      {"state", {"accepted", "in_review", "first_review_done", "approved", "rejected", "completed"}},
+      {"review.done", {"approved", "completed", "rejected", "first_review_done"}},
+      {"service", serviceIds()},
       {"verify.verdict", {"genuine", "expired", "revoked", "not_genuine", "no_such_code", "cannot_check"}},
       {"verify.explain", {"genuine", "expired", "revoked", "not_genuine", "no_such_code", "cannot_check"}},
   };

@@ -11,6 +11,7 @@
 #include "demo/seed.hpp"
 #include "seal/key_store.hpp"
 #include "support/test_db.hpp"
+#include "web/demo_console.hpp"
 #include "web/url_encoding.hpp"
 
 namespace onestop::central::web::test {
@@ -125,6 +126,21 @@ std::int64_t WebHarness::count(const std::string& sql, const std::vector<store::
   return rows->empty() ? 0 : rows.value()[0].integer(0);
 }
 
+std::string WebHarness::text(const std::string& sql, const std::vector<store::Value>& params) {
+  auto lease = db_->acquire();
+  REQUIRE(lease.ok());
+  auto rows = lease.value()->query(sql, params);
+  REQUIRE_MESSAGE(rows.ok(), rows.error().message);
+  return rows->empty() ? std::string() : rows.value()[0].text(0);
+}
+
+void WebHarness::execute(const std::string& sql, const std::vector<store::Value>& params) {
+  auto lease = db_->acquire();
+  REQUIRE(lease.ok());
+  auto done = lease.value()->execute(sql, params);
+  REQUIRE_MESSAGE(done.ok(), done.error().message);
+}
+
 std::string setCookie(const WebResponse& r, const std::string& name) {
   for (const auto& [header, value] : r.headers) {
     if (header != "Set-Cookie" || value.rfind(name + "=", 0) != 0) continue;
@@ -132,6 +148,54 @@ std::string setCookie(const WebResponse& r, const std::string& name) {
     return value.substr(name.size() + 1, end == std::string::npos ? std::string::npos : end - name.size() - 1);
   }
   return "";
+}
+
+std::string setCookieLine(const WebResponse& r, const std::string& name) {
+  for (const auto& [header, value] : r.headers)
+    if (header == "Set-Cookie" && value.rfind(name + "=", 0) == 0) return value;
+  return "";
+}
+
+void seedDemoConsole(WebHarness& h) {
+  auto lease = h.database().acquire();
+  REQUIRE(lease.ok());
+  auto seeded = web::seedDemoConsole(*lease.value(), h.now(), 480);
+  REQUIRE_MESSAGE(seeded.ok(), seeded.error());
+}
+
+WebResponse postLogin(WebHarness& h, const std::string& login, const std::string& password,
+                      const std::string& clientAddress) {
+  const auto form = h.get("/login", {}, clientAddress);
+  REQUIRE(form.status == 200);
+  const auto loginCookie = setCookie(form, "__Host-onestop_login");
+  REQUIRE_FALSE(loginCookie.empty());
+  return h.post("/login", {{"csrf", hiddenField(form.body, "csrf")}, {"login", login}, {"password", password}},
+                {{"__Host-onestop_login", loginCookie}}, clientAddress);
+}
+
+Browser logIn(WebHarness& h, const std::string& login, const std::string& password) {
+  const auto r = postLogin(h, login, password);
+  REQUIRE_MESSAGE(r.status == 303, r.body);
+  Browser b;
+  b.cookies["__Host-onestop_staff"] = setCookie(r, "__Host-onestop_staff");
+  REQUIRE_FALSE(b.cookies["__Host-onestop_staff"].empty());
+  const auto page = h.get("/queue", b.cookies);  // 403 for an auditor, still with the log-out form
+  b.csrf = hiddenField(page.body, "csrf");
+  REQUIRE_FALSE(b.csrf.empty());
+  return b;
+}
+
+std::vector<std::string> waitingFilings(WebHarness& h, const std::string& service) {
+  auto lease = h.database().acquire();
+  REQUIRE(lease.ok());
+  auto rows = lease.value()->query(
+      "SELECT acceptance_number FROM applications WHERE state IN ('accepted', 'in_review', 'first_review_done') "
+      "AND (service_id = ? OR ? = '') ORDER BY accepted_at, acceptance_number",
+      {service, service});
+  REQUIRE(rows.ok());
+  std::vector<std::string> numbers;
+  for (const auto& r : rows->rows) numbers.push_back(r.text(0));
+  return numbers;
 }
 
 std::string headerOf(const WebResponse& r, const std::string& name) {

@@ -49,6 +49,8 @@ class WebHarness {
                    const std::string& clientAddress = "192.0.2.10");
 
   std::int64_t count(const std::string& sql, const std::vector<store::Value>& params = {});
+  std::string text(const std::string& sql, const std::vector<store::Value>& params = {});
+  void execute(const std::string& sql, const std::vector<store::Value>& params = {});
   store::Database& database() { return *db_; }
   StaffConsole& console() { return *console_; }
   seal::KeyRing& keys() { return *keys_; }
@@ -62,10 +64,28 @@ class WebHarness {
   std::int64_t offset_ = 0;
 };
 
+/// A logged-in browser: its cookies and the session's CSRF token.
+struct Browser {
+  std::map<std::string, std::string> cookies;
+  std::string csrf;
+};
+
+/// Writes the demo staff accounts and filings (web/demo_console.hpp) into the harness.
+void seedDemoConsole(WebHarness& h);
+/// Logs in through the log-in page as a real browser would; REQUIREs success.
+Browser logIn(WebHarness& h, const std::string& login, const std::string& password = "onestop-demo");
+/// The log-in form's POST with the form's own CSRF token (from GET /login).
+WebResponse postLogin(WebHarness& h, const std::string& login, const std::string& password,
+                      const std::string& clientAddress = "192.0.2.10");
+/// The acceptance numbers of the filings waiting for review, oldest first (from the database).
+std::vector<std::string> waitingFilings(WebHarness& h, const std::string& service = "");
+
 /// The value of `name` in the response's Set-Cookie headers, or "".
 std::string setCookie(const WebResponse& r, const std::string& name);
 /// The response header's value, or "".
 std::string headerOf(const WebResponse& r, const std::string& name);
+/// The whole Set-Cookie header that sets `name`, or "".
+std::string setCookieLine(const WebResponse& r, const std::string& name);
 /// The value attribute of the hidden input named `name` in an HTML page, or "".
 std::string hiddenField(const std::string& html, const std::string& name);
 

@@ -97,16 +97,27 @@ Expected<CupsQueueState> CupsConnection::queueState(const std::string& queue) {
 }
 
 Expected<int> CupsConnection::submitPdf(const std::string& queue, std::string_view pdf, const std::string& title) {
+  return submit(queue, pdf, title, CUPS_FORMAT_PDF);
+}
+
+Expected<int> CupsConnection::submitRaw(const std::string& queue, std::string_view bytes, const std::string& title) {
+  return submit(queue, bytes, title, CUPS_FORMAT_RAW);
+}
+
+Expected<int> CupsConnection::submit(const std::string& queue, std::string_view pdf, const std::string& title,
+                                     const char* format) {
   if (auto c = connect(); !c.ok()) return c;
   cups_option_t* options = nullptr;
   int count = 0;
-  count = cupsAddOption("media", "iso_a4_210x297mm", count, &options);
-  count = cupsAddOption("sides", "one-sided", count, &options);
-  count = cupsAddOption("print-scaling", "none", count, &options);   // certificates print at 100 %
+  if (std::string_view(format) == CUPS_FORMAT_PDF) {
+    count = cupsAddOption("media", "iso_a4_210x297mm", count, &options);
+    count = cupsAddOption("sides", "one-sided", count, &options);
+    count = cupsAddOption("print-scaling", "none", count, &options);   // certificates print at 100 %
+  }
   const int job = cupsCreateJob(http_->http, queue.c_str(), title.c_str(), count, options);
   cupsFreeOptions(count, options);
   if (job <= 0) return ippFailure(fmt::format("create job on {}", queue));
-  if (cupsStartDocument(http_->http, queue.c_str(), job, title.c_str(), CUPS_FORMAT_PDF, 1) != HTTP_STATUS_CONTINUE) {
+  if (cupsStartDocument(http_->http, queue.c_str(), job, title.c_str(), format, 1) != HTTP_STATUS_CONTINUE) {
     auto failure = ippFailure(fmt::format("send job {}", job));
     cupsCancelJob2(http_->http, queue.c_str(), job, 0);
     return failure;

@@ -36,8 +36,10 @@ class CupsConnection {
   /// Get-Printer-Attributes. DeviceNotReady when the queue does not exist, HardwareError
   /// when the scheduler cannot be reached.
   Expected<CupsQueueState> queueState(const std::string& queue);
-  /// Create-Job + Send-Document (application/pdf, A4); the job id.
+  /// Create-Job + Send-Document; the job id. A PDF goes with media A4, one-sided, 100 %.
   Expected<int> submitPdf(const std::string& queue, std::string_view pdf, const std::string& title);
+  /// Bytes for the printer as they are (application/vnd.cups-raw), e.g. ESC/POS.
+  Expected<int> submitRaw(const std::string& queue, std::string_view bytes, const std::string& title);
   Expected<JobStatus> jobStatus(const std::string& queue, int job);
   Completion cancelJob(const std::string& queue, int job);
   std::string describe() const;
@@ -45,6 +47,7 @@ class CupsConnection {
  private:
   Completion connect();
   void disconnect();
+  Expected<int> submit(const std::string& queue, std::string_view data, const std::string& title, const char* format);
   CupsServer server_;
   struct Http;
   std::unique_ptr<Http> http_;

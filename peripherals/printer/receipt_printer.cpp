@@ -146,10 +146,10 @@ Expected<escpos::RealtimeStatus> ReceiptPrinter::queryStatus() {
 
 void ReceiptPrinter::refreshStatus() {
   if (!link_->readsStatus()) {
-    if (!link_->isOpen()) {
-      if (auto c = link_->open(); !c.ok()) return setStatus({DeviceState::NoDevice, {}, c.description});
-    }
-    return setStatus({DeviceState::Online, {{std::string(status::kPaper), "unknown"}}, "status not reported by this link"});
+    // A link without answers (a CUPS raw queue) can only say whether it would take a job.
+    const std::map<std::string, std::string> unknown{{std::string(status::kPaper), "unknown"}};
+    if (auto c = link_->open(); !c.ok()) return setStatus({DeviceState::Offline, unknown, c.description});
+    return setStatus({DeviceState::Online, unknown, "paper and cover not reported by " + link_->describe()});
   }
   auto s = queryStatus();
   if (s) return setStatus(deviceStatusOf(s.value()));

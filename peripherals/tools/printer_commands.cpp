@@ -11,6 +11,7 @@
 
 #include "command_table.hpp"
 #include "documents/test_page.hpp"
+#include "printer/cups_raw_link.hpp"
 #include "printer/document_printer.hpp"
 #include "printer/escpos/escpos_writer.hpp"
 #include "printer/file_link.hpp"
@@ -30,8 +31,14 @@ int fail(const std::string& message, int code) {
   return code;
 }
 
-pr::FileLinkConfig linkFrom(Args& args) {
-  return {args.getOr("port", std::string(kDefaultPort)), args.intOr("baud", 115200, 9600, 115200)};
+// The receipt printer's link: --raw-queue Q (a CUPS raw queue), else --port (device node,
+// serial port, pty).
+std::unique_ptr<pr::PrinterLink> linkFrom(Args& args) {
+  if (auto queue = args.get("raw-queue"))
+    return std::make_unique<pr::CupsRawLink>(pr::CupsServer{args.getOr("server", ""), args.intOr("server-port", 631, 1, 65535)},
+                                             *queue);
+  return std::make_unique<pr::FileLink>(
+      pr::FileLinkConfig{args.getOr("port", std::string(kDefaultPort)), args.intOr("baud", 115200, 9600, 115200)});
 }
 
 void printStatus(const DeviceStatus& s) {
@@ -70,12 +77,13 @@ int runCupsStatus(Args& args) {
 
 int runStatus(Args& args) {
   if (args.get("queue")) return runCupsStatus(args);
-  const auto link = linkFrom(args);
+  auto link = linkFrom(args);
   if (!args.error().empty()) return fail(args.error(), kExitUsage);
-  pr::ReceiptPrinter printer({}, std::make_unique<pr::FileLink>(link));
+  const auto where = link->describe();
+  pr::ReceiptPrinter printer({}, std::move(link));
   printer.start({});
   const auto c = once(printer, printer.execute({"Common.Status", 5s}), 6s);
-  std::printf("printer:      receipt (ESC/POS) on %s\n", link.path.c_str());
+  std::printf("printer:      receipt (ESC/POS) on %s\n", where.c_str());
   printStatus(printer.status());
   printer.stop();
   return c.ok() ? kExitOk : kExitDevice;
@@ -121,16 +129,17 @@ int runTestPage(Args& args) {
   const std::string kind = args.positional().empty() ? "receipt" : args.positional()[0];
   if (kind == "a4") return runA4TestPage(args);
   if (kind != "receipt") return fail("test-page: say `receipt` or `a4`", kExitUsage);
-  const auto link = linkFrom(args);
+  auto link = linkFrom(args);
   if (!args.error().empty()) return fail(args.error(), kExitUsage);
-  pr::ReceiptPrinter printer({}, std::make_unique<pr::FileLink>(link));
+  const auto where = link->describe();
+  pr::ReceiptPrinter printer({}, std::move(link));
   printer.start({});
   const auto c = once(printer, printer.print(receiptTestPage(), 20s), 25s);
   printStatus(printer.status());
   printer.stop();
   if (!c.ok()) return fail(std::string("test page not printed: ") + c.description + " [" + std::string(nameOf(c.code)) + "]",
                            c.code == CompletionCode::UserError ? kExitRefused : kExitDevice);
-  std::printf("test page printed on %s\n", link.path.c_str());
+  std::printf("test page printed on %s\n", where.c_str());
   return kExitOk;
 }
 
@@ -183,9 +192,10 @@ int runSimulate(Args& args) {
 
 std::vector<Subcommand> printerCommands() {
   return {
-      {{"printer", "status"}, "[--port P] [--baud B] | --queue Q [--server HOST|SOCKET] [--server-port N]",
-       "the receipt printer's status (DLE EOT: paper, cover, online), or a CUPS queue's", {}, runStatus},
-      {{"printer", "test-page"}, "receipt [--port P] [--baud B] | a4 --queue Q [--server HOST|SOCKET]",
+      {{"printer", "status"},
+       "[--port P] [--baud B] | --raw-queue Q [--server S] | --queue Q [--server HOST|SOCKET] [--server-port N]",
+       "the receipt printer's status (DLE EOT: paper, cover, online), or the A4 CUPS queue's (--queue)", {}, runStatus},
+      {{"printer", "test-page"}, "receipt [--port P] [--baud B] [--raw-queue Q] | a4 --queue Q [--server HOST|SOCKET]",
        "prints a test page and reports whether it truly printed (CUPS: the job completed)", {}, runTestPage},
       {{"printer", "simulate"}, "[--link PATH] [--out DIR]",
        "runs a simulated ESC/POS receipt printer on a pseudo terminal (receipts as PNG in DIR)", {}, runSimulate},

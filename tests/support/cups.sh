@@ -9,6 +9,8 @@
 #   FAILING   a backend that fails every job (exit 1) under printer-error-policy=abort-job:
 #             jobs end "aborted"
 #   NOPAPER   a backend that reports media-empty-error, then fails the job
+#   RECEIPTS  a raw queue (ESC/POS for a receipt printer) whose backend saves each job as
+#             DIR/out/raw-job_<id>.bin
 # Needs root: cupsd starts as root to run backends, and cups-pdf refuses to run without it.
 # cups-pdf reads its configuration only from /etc/cups, so each run adds one file there,
 # /etc/cups/cups-pdf-onestop-test-<id>.conf, removed again by stop.
@@ -19,6 +21,18 @@ usage() { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 cmd=$1
 dir=$(realpath -m "$2")
 ppd=/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd
+
+# cupsd may still be reloading when it first answers: an admin command is retried briefly.
+admin() {
+  local attempt
+  for attempt in $(seq 30); do
+    "$@" 2>>"$home/log/admin.log" && return 0
+    sleep 0.2
+  done
+  echo "failed: $*" >&2
+  cat "$home/log/admin.log" >&2
+  return 1
+}
 
 home_of() { if [[ -f $dir/home ]]; then cat "$dir/home"; else echo "$dir"; fi; }
 
@@ -73,7 +87,14 @@ echo "STATE: +media-empty-error" >&2
 echo "ERROR: out of paper" >&2
 exit 1
 SH
-  chmod 700 "$home/bin/backend/onestop-fail" "$home/bin/backend/onestop-nopaper"
+  cat > "$home/bin/backend/onestop-save" <<'SH'
+#!/bin/sh
+# Test backend: saves the job's bytes as they came (a raw queue) in the URI's directory.
+[ $# -eq 0 ] && exit 0
+out=${DEVICE_URI#onestop-save:}
+if [ $# -ge 6 ]; then cat "$6"; else cat; fi > "$out/raw-job_$1.bin"
+SH
+  chmod 700 "$home/bin/backend/onestop-fail" "$home/bin/backend/onestop-nopaper" "$home/bin/backend/onestop-save"
 
   cat > "$home/etc/cups-files.conf" <<CONF
 ServerRoot $home/etc
@@ -84,6 +105,7 @@ TempDir $home/tmp
 CacheDir $home/cache
 StateDir $home/state
 ErrorLog $home/log/error_log
+Printcap $home/printcap
 AccessLog $home/log/access_log
 PageLog $home/log/page_log
 FileDevice No
@@ -137,21 +159,32 @@ CONF
   # pdftocairo keeps the text of our PDFs through CUPS' PostScript step (the default
   # renderer turns it into outlines, and pdftotext would find nothing).
   local common=(-E -P "$ppd" -o printer-error-policy=abort-job -o pdftops-renderer-default=pdftocairo)
-  lpadmin -h "$sock" -p PDF -v "cups-pdf:/$instance" "${common[@]}" 2>/dev/null
-  lpadmin -h "$sock" -p DISABLED -v "cups-pdf:/$instance" "${common[@]}" 2>/dev/null
-  cupsdisable -h "$sock" -r "disabled by the test set-up" DISABLED
-  lpadmin -h "$sock" -p FAILING -v "onestop-fail:/" "${common[@]}" 2>/dev/null
-  lpadmin -h "$sock" -p NOPAPER -v "onestop-nopaper:/" "${common[@]}" 2>/dev/null
+  admin lpadmin -h "$sock" -p PDF -v "cups-pdf:/$instance" "${common[@]}"
+  admin lpadmin -h "$sock" -p DISABLED -v "cups-pdf:/$instance" "${common[@]}"
+  admin cupsdisable -h "$sock" -r "disabled by the test set-up" DISABLED
+  admin lpadmin -h "$sock" -p FAILING -v "onestop-fail:/" "${common[@]}"
+  admin lpadmin -h "$sock" -p NOPAPER -v "onestop-nopaper:/" "${common[@]}"
+  admin lpadmin -h "$sock" -p RECEIPTS -E -v "onestop-save:$home/out"   # no PPD: a raw queue
 
   {
     echo "ONESTOP_CUPS_SERVER=$sock"
     echo "ONESTOP_CUPS_OUT=$home/out"
   } > "$dir/env"
-  echo "CUPS test server on $sock (queues PDF, DISABLED, FAILING, NOPAPER), PDFs in $home/out"
+  echo "CUPS test server on $sock (queues PDF, DISABLED, FAILING, NOPAPER, RECEIPTS), output in $home/out"
+}
+
+# A start that fails half way leaves nothing behind (its logs go to stderr first).
+on_start_exit() {
+  local rc=$?
+  if [[ $rc -ne 0 ]]; then
+    cat "$(home_of)"/log/{cupsd.out,admin.log} >&2 2>/dev/null || true
+    stop_cups
+  fi
+  exit $rc
 }
 
 case $cmd in
-  start) start_cups ;;
+  start) trap on_start_exit EXIT; start_cups ;;
   stop) stop_cups ;;
   *) usage ;;
 esac

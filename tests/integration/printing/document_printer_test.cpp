@@ -9,6 +9,7 @@
 #include <fstream>
 #include <regex>
 
+#include "cups_test_server.hpp"
 #include "document_checks.hpp"
 #include "documents/certificate_renderer.hpp"
 #include "documents/wording.hpp"
@@ -24,28 +25,6 @@ namespace pr = onestop::peripherals::printer;
 namespace seal = onestop::central::seal;
 
 namespace {
-
-struct CupsTestServer {
-  std::string socket;
-  fs::path out;
-};
-
-const CupsTestServer& server() {
-  static const CupsTestServer s = [] {
-    const char* envFile = std::getenv("ONESTOP_TEST_CUPS_ENV_FILE");
-    REQUIRE_MESSAGE(envFile, "run through ctest: the \"cups\" fixture starts the scheduler");
-    std::ifstream in(envFile);
-    REQUIRE_MESSAGE(in, "no CUPS test server (" << envFile << "): see the \"cups: start\" test's output");
-    CupsTestServer out;
-    for (std::string line; std::getline(in, line);) {
-      if (line.rfind("ONESTOP_CUPS_SERVER=", 0) == 0) out.socket = line.substr(20);
-      if (line.rfind("ONESTOP_CUPS_OUT=", 0) == 0) out.out = line.substr(17);
-    }
-    REQUIRE(!out.socket.empty());
-    return out;
-  }();
-  return s;
-}
 
 std::unique_ptr<pr::DocumentPrinter> printerFor(const std::string& queue) {
   pr::DocumentPrinterConfig config;

@@ -27,6 +27,8 @@ ApiResponse heartbeat(ApiEnv& env, const ApiRequest& request) {
   if (auto p = parseJsonObject(request, body)) return toResponse(*p);
   Fields f(body);
   const auto version = f.token("softwareVersion", "0123456789.abcdefghijklmnopqrstuvwxyz-+", 1, 40);
+  // Optional: items waiting in the kiosk's outbox (the staff console's fleet page shows it).
+  const auto queuedItems = f.integer("queuedItems", 0, 1000000, false, -1);
   if (!f.ok()) return toResponse(*f.problem());
   const auto devicesIt = body.find("devices");
   if (devicesIt == body.end() || !devicesIt->is_array() || devicesIt->size() > 32)
@@ -46,10 +48,12 @@ ApiResponse heartbeat(ApiEnv& env, const ApiRequest& request) {
   const auto now = env.now();
   return withConnection(env, "heartbeat", [&](store::Connection& c) -> ApiResponse {
     auto r = c.execute(
-        "INSERT INTO kiosks (kiosk_id, last_seen, software_version, devices) VALUES (?, ?, ?, ?) "
+        "INSERT INTO kiosks (kiosk_id, last_seen, software_version, devices, queued_items) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (kiosk_id) DO UPDATE SET last_seen = excluded.last_seen, "
-        "software_version = excluded.software_version, devices = excluded.devices",
-        {request.caller.id, now, version, devices.dump()});
+        "software_version = excluded.software_version, devices = excluded.devices, "
+        "queued_items = excluded.queued_items",
+        {request.caller.id, now, version, devices.dump(),
+         queuedItems < 0 ? store::Value{nullptr} : store::Value{queuedItems}});
     if (!r) return storageFailure(r.error(), "heartbeat");
     return jsonResponse(200, json{{"serverTime", rfc3339(now)}}.dump());
   });

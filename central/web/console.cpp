@@ -103,6 +103,9 @@ WebResponse route(PageContext& page) {
   if (path == "/login" && post) return loginSubmit(page);
   if (path == "/logout" && post) return asStaff(page, Area::Any, logoutSubmit);
   if (path == "/queue" && get) return asStaff(page, Area::Review, queuePage);
+  if (path == "/fleet" && get) return asStaff(page, Area::Fleet, fleetPage);
+  if (path == "/quality" && get) return asStaff(page, Area::Quality, qualityPage);
+  if (path == "/audit" && get) return asStaff(page, Area::Audit, auditPage);
   bool isDecision = false;
   if (auto number = filingNumberIn(path, isDecision)) {
     if (!isDecision && get)

@@ -33,6 +33,11 @@ WebResponse queuePage(PageContext& page, store::Connection& c);
 WebResponse filingPage(PageContext& page, store::Connection& c, const std::string& number);
 WebResponse reviewDecision(PageContext& page, store::Connection& c, const std::string& number);
 
+// Fleet, service quality, audit log: fleet_page.cpp, quality_page.cpp, audit_page.cpp
+WebResponse fleetPage(PageContext& page, store::Connection& c);
+WebResponse qualityPage(PageContext& page, store::Connection& c);
+WebResponse auditPage(PageContext& page, store::Connection& c);
+
 // Shared answers: error_pages.cpp
 /// A short page saying what happened; the link goes back to `backHref` (default: home).
 WebResponse messagePage(PageContext& page, int status, std::string_view titleKey, std::string_view textKey,

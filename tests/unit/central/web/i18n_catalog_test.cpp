@@ -51,6 +51,11 @@ const std::map<std::string, std::set<std::string>>& dynamicFamilies() {
       {"state", {"accepted", "in_review", "first_review_done", "approved", "rejected", "completed"}},
       {"review.done", {"approved", "completed", "rejected", "first_review_done"}},
       {"service", serviceIds()},
+      {"device_status", {"online", "offline", "powerOff", "noDevice", "hardwareError", "userError", "busy"}},
+      {"level", {"1", "2", "3", "4", "5"}},
+      {"complaint_category", {"complaint", "suggestion"}},
+      {"complaint_state", {"open", "in_progress", "closed"}},
+      {"actor_kind", {"kiosk", "staff", "system", "public"}},
       {"verify.verdict", {"genuine", "expired", "revoked", "not_genuine", "no_such_code", "cannot_check"}},
       {"verify.explain", {"genuine", "expired", "revoked", "not_genuine", "no_such_code", "cannot_check"}},
   };

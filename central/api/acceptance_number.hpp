@@ -7,10 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/code_payload.hpp"
+
 namespace onestop::central::api {
 
 std::string newAcceptanceNumber(std::chrono::year_month_day acceptedOn);
-bool isWellFormedAcceptanceNumber(std::string_view text);
-char luhnDigit(std::string_view digits);
+// The format is shared with the kiosk, which reads it from receipts' QR codes.
+using core::isWellFormedAcceptanceNumber;
+using core::luhnCheckDigit;
 
 }  // namespace onestop::central::api

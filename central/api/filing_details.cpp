@@ -52,7 +52,7 @@ std::variant<nlohmann::json, Problem> validateFilingDetails(std::string_view ser
   } else if (service == "change_bank_account") {
     out["bankName"] = f.text("bankName", 40);
     const auto account = f.token("accountNumber", "0123456789", 12, 19);
-    if (f.ok() && luhnDigit(std::string_view(account).substr(0, account.size() - 1)) != account.back())
+    if (f.ok() && luhnCheckDigit(std::string_view(account).substr(0, account.size() - 1)) != account.back())
       f.fail("accountNumber", "fails its check digit (mistyped?)");
     out["accountNumber"] = account;
   } else if (service == "report_card_loss") {

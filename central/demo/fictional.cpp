@@ -15,17 +15,6 @@ std::uint64_t stableHash(std::string_view text) {
   return h;
 }
 
-char luhnCheckDigit(std::string_view digits) {
-  int sum = 0;
-  bool twice = true;  // the digit left of the check digit is doubled
-  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-    int d = *it - '0';
-    if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-    twice = !twice;
-  }
-  return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
 
 std::string fictionalBankAccount(std::uint64_t n) {
   char digits[32];

@@ -27,7 +27,7 @@ struct DemoFiling {
 // A bank account under the demo prefix 62220000 with a valid Luhn check digit.
 std::string demoAccount(const std::string& middle) {
   const std::string digits = "62220000" + middle;
-  return digits + api::luhnDigit(digits);
+  return digits + api::luhnCheckDigit(digits);
 }
 
 std::vector<DemoFiling> demoFilings(std::chrono::year_month_day today) {

@@ -21,7 +21,7 @@ TEST_CASE("ratings are keyed to an acceptance number, a dissatisfied one needs a
     CHECK(rate(0, "", number).code() == "invalid-field");
     CHECK(rate(5, "", "123").code() == "invalid-field");
     const std::string body = "202601010000000";
-    const auto unknown = body + onestop::central::api::luhnDigit(body);   // well formed, never issued
+    const auto unknown = body + onestop::core::luhnCheckDigit(body);   // well formed, never issued
     CHECK(rate(5, "", unknown).code() == "acceptance-number-unknown");
     CHECK(rate(2, "等了很久", number).status == 201);
     CHECK(rate(5, "", number).code() == "already-rated");

@@ -49,8 +49,9 @@ void addSecurityHeaders(WebResponse& r) {
   r.addHeader("X-Content-Type-Options", "nosniff");
   r.addHeader("X-Frame-Options", "DENY");
   // Verification links carry a seal and console links carry acceptance numbers: never
-  // hand them to another site.
-  r.addHeader("Referrer-Policy", "no-referrer");
+  // hand them to another site. (Not no-referrer: with it browsers send "Origin: null" on
+  // our own form posts, and the origin check would refuse them.)
+  r.addHeader("Referrer-Policy", "same-origin");
   r.addHeader("Strict-Transport-Security", "max-age=31536000");
   bool cacheable = false;
   for (const auto& [name, value] : r.headers) cacheable = cacheable || name == "Cache-Control";

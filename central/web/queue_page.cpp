@@ -50,7 +50,7 @@ std::string table(const PageContext& page, const std::vector<Waiting>& waiting) 
     out += "<td><a href=\"/filings/" + escape(w.number) + "\">" + escape(w.number) + "</a></td>";
     out += "<td>" + escape(t.of("service", w.service)) + "</td>";
     out += "<td>" + escape(w.maskedName) + "</td>";
-    out += "<td>" + escape(formatDateTime(t, w.acceptedAt, offset)) + "<br><span class=\"muted\">" + escape(w.kiosk) +
+    out += "<td>" + escape(formatDateTime(t, w.acceptedAt, offset)) + "<br><span class=\"muted nowrap\">" + escape(w.kiosk) +
            "</span></td>";
     out += "<td>" + escape(due ? formatDay(t, *due) : w.dueOn) + "</td>";
     out += "<td>" + (due ? timeLeftBadge(t, left) : std::string()) + "</td>";

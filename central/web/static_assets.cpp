@@ -19,7 +19,7 @@ header.top .tools{margin-left:auto;display:flex;align-items:center;gap:1rem}
 header.top .who{display:flex;align-items:center;gap:.6rem}
 header.top .who form{margin:0}
 header.top a.lang,header.top button.link{color:#fff;background:none;border:1px solid #9db3d3;border-radius:4px;
-padding:.3rem .7rem;font:inherit;cursor:pointer;text-decoration:none}
+padding:.3rem .7rem;margin:0;min-height:0;font:inherit;cursor:pointer;text-decoration:none}
 main{max-width:1240px;margin:0 auto;padding:1.2rem 1.5rem 3rem}
 h1{font-size:1.6rem;margin:.4rem 0 1rem}
 h2{font-size:1.25rem;margin:1.6rem 0 .6rem}
@@ -47,7 +47,8 @@ form label{display:block;font-weight:700;margin:.6rem 0 .25rem}
 input[type=text],input[type=password],input[type=date],textarea,select{font:inherit;font-size:1.05rem;padding:.45rem .6rem;
 border:1px solid #7d8896;border-radius:4px;width:100%;max-width:32rem;background:#fff;color:#1a1a1a}
 textarea{min-height:5.5rem}
-input + button{margin-left:.6rem}
+input[type=text] + button{margin-left:.6rem}
+.nowrap{white-space:nowrap}
 button{font:inherit;font-size:1rem;min-height:44px;padding:.45rem 1.2rem;margin:.7rem .5rem 0 0;border-radius:4px;
 border:1px solid #1f3b63;background:#1f3b63;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#1f3b63}

@@ -196,14 +196,38 @@ void CodeScanner::decodeLoop() {
   CodeDecoder decoder({config_.formats, config_.fallbackShare});
   // What is in view now and when it was last seen: a code is reported when it appears.
   std::map<std::string, Clock::time_point> seen;
+  // A camera can also fail by going quiet (a driver blocked in a read): the capture thread
+  // cannot notice that, so this one does.
+  auto lastFrame = Clock::now();
+  bool stalled = false;
   while (true) {
     cv::Mat frame;
+    bool got = false;
     {
       std::unique_lock lock(slotMutex_);
-      slotReady_.wait(lock, [this] { return stopping_.load() || slot_->fresh; });
+      got = slotReady_.wait_for(lock, std::chrono::milliseconds(250),
+                                [this] { return stopping_.load() || slot_->fresh; });
       if (stopping_) return;
-      frame = std::move(slot_->frame);
-      slot_->fresh = false;
+      if (got) {
+        frame = std::move(slot_->frame);
+        slot_->fresh = false;
+      }
+    }
+    const auto waited = Clock::now();
+    if (!got) {
+      if (!scanning_ || status().device != DeviceState::Online) {
+        lastFrame = waited;   // no frames expected
+      } else if (!stalled && waited - lastFrame >= config_.stallTimeout) {
+        stalled = true;
+        setStatus(DeviceState::HardwareError, "no frames from the camera for " +
+                                                  std::to_string(config_.stallTimeout.count()) + " ms");
+      }
+      continue;
+    }
+    lastFrame = waited;
+    if (stalled) {
+      stalled = false;
+      setStatus(DeviceState::Online, "");
     }
     if (forget_.exchange(false)) seen.clear();
     if (!scanning_) continue;

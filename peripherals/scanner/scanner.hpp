@@ -6,7 +6,8 @@
 // (CodeRead) while it stays in view, and again only after it was gone for `repeatHold`.
 // Frames are read only while a screen asks for scanning (setScanning); otherwise the
 // camera is released after `idleRelease`. A source that fails is a status change
-// (noDevice / hardwareError) and is reopened when it comes back.
+// (noDevice / hardwareError) and is reopened when it comes back; one that goes quiet while
+// scanning is hardwareError until frames flow again.
 //
 // Commands: "Common.Status", "BarcodeReader.Reset" (forget codes already reported).
 #include <atomic>
@@ -34,6 +35,7 @@ struct ScannerConfig {
   std::chrono::milliseconds repeatHold{3000};          ///< a code out of view this long counts as new
   std::chrono::milliseconds reconnectInterval{2000};   ///< polling a missing camera
   std::chrono::milliseconds idleRelease{10000};        ///< camera released after this long unused
+  std::chrono::milliseconds stallTimeout{3000};        ///< scanning with no frames this long: hardwareError
   int previewWidth = 480;                              ///< preview width in pixels (height keeps aspect)
 };
 

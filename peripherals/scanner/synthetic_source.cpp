@@ -70,6 +70,7 @@ cv::Mat SyntheticSource::compose() {
   switch (fault_.load()) {
     case Fault::Garbage: cv::randu(frame, 0, 256); return frame;
     case Fault::Dark: frame.setTo(cv::Scalar(6, 6, 6)); return frame;
+    case Fault::Frozen: return {};
     case Fault::None: break;
   }
   frame.setTo(cv::Scalar(150, 146, 140));   // a grey hall, slightly warm
@@ -96,8 +97,9 @@ Expected<cv::Mat> SyntheticSource::read() {
   if (!open_) return Completion{CompletionCode::DeviceNotReady, -1, "synthetic camera not open"};
   std::this_thread::sleep_until(next_);
   next_ = std::max(next_ + std::chrono::microseconds(static_cast<long>(1e6 / config_.fps)), std::chrono::steady_clock::now());
-  ++frames_;
-  return compose();
+  cv::Mat frame = compose();
+  if (!frame.empty()) ++frames_;
+  return frame;   // empty while frozen: the caller just tries again
 }
 
 std::string SyntheticSource::control(const std::string& line) {
@@ -112,8 +114,9 @@ std::string SyntheticSource::control(const std::string& line) {
   if (verb == "fault") {
     if (arg == "garbage") return setFault(Fault::Garbage), "ok";
     if (arg == "dark") return setFault(Fault::Dark), "ok";
+    if (arg == "frozen") return setFault(Fault::Frozen), "ok";
     if (arg == "clear" || arg == "none") return setFault(Fault::None), "ok";
-    return "error: unknown fault '" + arg + "' (garbage, dark, clear)";
+    return "error: unknown fault '" + arg + "' (garbage, dark, frozen, clear)";
   }
   return "error: unknown qr step '" + line + "' (show TEXT, show-image FILE, clear, unplug, replug, fault NAME)";
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The camera of tests and demos: 1280x720 frames of a grey, slightly noisy scene into which
 // a scenario puts a QR code (rendered with ZXing's writer) or an image file, the way a
-// citizen holds up a phone. Faults: unplug/replug, garbage frames, darkness. Controls are
+// citizen holds up a phone. Faults: unplug/replug, garbage frames, darkness, a camera that
+// goes quiet. Controls are
 // thread-safe and take effect from the next frame.
 #include <atomic>
 #include <mutex>
@@ -39,7 +40,7 @@ class SyntheticSource final : public FrameSource {
   void clear();
   void unplug() { plugged_ = false; }
   void replug() { plugged_ = true; }
-  enum class Fault { None, Garbage, Dark };
+  enum class Fault { None, Garbage, Dark, Frozen };   ///< Frozen: no frames, no error
   void setFault(Fault fault) { fault_ = fault; }
   /// Scenario/control line: "show TEXT", "show-image FILE", "clear", "unplug", "replug",
   /// "fault garbage|dark|clear". Returns "ok" or "error …".

@@ -45,6 +45,9 @@ inline constexpr int kExitDevice = 3;    ///< device missing or faulty
 std::vector<Subcommand> deviceListCommands();
 std::vector<Subcommand> idcardCommands();
 std::vector<Subcommand> scanCommands();
+/// `list`'s row for the code-scanning camera: opens it once and reports what it agreed to.
+/// Returns true when the camera is online.
+bool printCameraListRow(const std::string& device);
 std::vector<Subcommand> renderCommands();
 std::vector<Subcommand> printerCommands();
 

@@ -240,13 +240,16 @@ int runList(Args& args) {
   }
   std::printf("%-8s %-12s %-28s %-14s %s\n", "idcard", "CardReader", transport.describe().c_str(), state.c_str(),
               details.c_str());
-  return state == "online" ? kExitOk : kExitDevice;
+  // The camera counts for the exit code only when it was asked about.
+  const bool cameraOnline = printCameraListRow(args.getOr("camera", "/dev/video0"));
+  return state == "online" && (cameraOnline || !args.get("camera")) ? kExitOk : kExitDevice;
 }
 
 }  // namespace
 
 std::vector<Subcommand> deviceListCommands() {
-  return {{{"list"}, "[--port P] [--baud B] [--probe]", "every configured device and its status", {"probe"}, runList}};
+  return {{{"list"}, "[--port P] [--baud B] [--probe] [--camera DEV]", "every configured device and its status",
+           {"probe"}, runList}};
 }
 
 std::vector<Subcommand> idcardCommands() {

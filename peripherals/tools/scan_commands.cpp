@@ -1,6 +1,8 @@
 // onestop-devices scan: the kiosk's decode pipeline on image files (one line per image) or
 // live on the camera. Decoded text goes to stdout for the technician, escaped so that each
-// result stays on one line; it is never logged.
+// result stays on one line (e-SSC tokens hidden unless asked for); it is never logged.
+#include <fmt/format.h>
+
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -39,9 +41,12 @@ std::string oneLine(const std::string& text) {
   return out;
 }
 
-std::string describe(const std::string& format, const std::string& text, bool classify) {
-  std::string line = format + "\t" + oneLine(text);
-  if (classify) line += "\t" + std::string(core::nameOf(core::classifyCode(text).kind));
+// An e-SSC token is a credential: shown only when asked for (like idcard read --full-name).
+std::string describe(const std::string& format, const std::string& text, bool classify, bool showToken) {
+  const core::CodeKind kind = core::classifyCode(text).kind;
+  const bool hide = kind == core::CodeKind::EsscToken && !showToken;
+  std::string line = format + "\t" + (hide ? text.substr(0, 6) + "(token hidden: --show-token)" : oneLine(text));
+  if (classify) line += "\t" + std::string(core::nameOf(kind));
   return line;
 }
 
@@ -70,7 +75,7 @@ int scanImages(Args& args, sc::Symbologies formats) {
       ++missed;
     }
     for (const auto& c : codes) {
-      std::printf("%s\t%s", file.c_str(), describe(c.format, c.text, classify).c_str());
+      std::printf("%s\t%s", file.c_str(), describe(c.format, c.text, classify, args.has("show-token")).c_str());
       if (args.has("stage")) std::printf("\t%s", c.stage.c_str());
       std::printf("\n");
     }
@@ -89,13 +94,14 @@ int scanCamera(Args& args, sc::Symbologies formats) {
     return kExitUsage;
   }
   const bool classify = args.has("classify");
+  const bool showToken = args.has("show-token");
   sc::ScannerConfig config;
   config.formats = formats;
   sc::CodeScanner scanner(config, std::make_unique<sc::CameraSource>(camera));
   std::atomic<bool> failed{false};
   scanner.start([&](DeviceEvent e) {
     if (auto* c = std::get_if<CodeRead>(&e.body)) {
-      std::printf("%s\n", describe(c->format, c->text, classify).c_str());
+      std::printf("%s\n", describe(c->format, c->text, classify, showToken).c_str());
       std::fflush(stdout);
     } else if (auto* s = std::get_if<StatusChanged>(&e.body)) {
       std::fprintf(stderr, "camera: %s%s%s\n", std::string(nameOf(s->status.device)).c_str(),
@@ -126,13 +132,31 @@ int runScan(Args& args) {
 
 }  // namespace
 
+bool printCameraListRow(const std::string& device) {
+  sc::CameraConfig config;
+  config.device = device;
+  sc::CameraSource camera(config);
+  const Completion c = camera.open();
+  std::string state = "online", details;
+  if (!c.ok()) {
+    state = c.code == CompletionCode::DeviceNotReady ? "noDevice" : "hardwareError";
+    details = c.description;
+  } else {
+    const auto& s = camera.settings();
+    details = fmt::format("{} {}x{} @{:.0f}", s.fourcc, s.width, s.height, s.fps);
+  }
+  camera.close();
+  std::printf("%-8s %-12s %-28s %-14s %s\n", "scanner", "BarcodeReader", device.c_str(), state.c_str(), details.c_str());
+  return c.ok();
+}
+
 std::vector<Subcommand> scanCommands() {
   return {{{"scan"},
-           "[--formats qr,pdf417,datamatrix] [--classify] [--stage] IMAGE... | --camera [--device /dev/video0] "
-           "[--width W] [--height H] [--seconds S]",
+           "[--formats qr,pdf417,datamatrix] [--classify] [--stage] [--show-token] IMAGE... | --camera "
+           "[--device /dev/video0] [--width W] [--height H] [--seconds S]",
            "decodes codes in image files with the kiosk's pipeline (one line each: file, format, text), or live "
            "from the camera",
-           {"camera", "classify", "stage"},
+           {"camera", "classify", "stage", "show-token"},
            runScan}};
 }
 

@@ -126,6 +126,23 @@ TEST_CASE("unplugging the camera is a status change and replugging brings it bac
   REQUIRE(rig.inbox.waitFor([](auto& ev) { return count<CodeRead>(ev) >= 1; }));
 }
 
+TEST_CASE("a camera that goes quiet while scanning is a hardware error until frames flow again") {
+  ScannerConfig config;
+  config.stallTimeout = 400ms;
+  Rig rig(config);
+  rig.scanner->setScanning(true);
+  REQUIRE(rig.inbox.waitFor([](auto& ev) { return lastStatusIs(ev, DeviceState::Online); }));
+  rig.camera->setFault(SyntheticSource::Fault::Frozen);
+  REQUIRE(rig.inbox.waitFor([](auto& ev) { return lastStatusIs(ev, DeviceState::HardwareError); }));
+  CHECK(rig.scanner->status().description.find("no frames") != std::string::npos);
+  rig.camera->setFault(SyntheticSource::Fault::None);
+  REQUIRE(rig.inbox.waitFor([](auto& ev) { return lastStatusIs(ev, DeviceState::Online); }));
+  // Not scanning: no frames are expected, so quiet is not a fault.
+  rig.scanner->setScanning(false);
+  std::this_thread::sleep_for(800ms);
+  CHECK(rig.scanner->status().device == DeviceState::Online);
+}
+
 TEST_CASE("garbage and dark frames read nothing and report their brightness") {
   Rig rig;
   rig.scanner->setScanning(true);

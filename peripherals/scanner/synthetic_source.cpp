@@ -86,9 +86,16 @@ cv::Mat SyntheticSource::compose() {
       shown_.copyTo(frame(at));
     }
   }
-  cv::Mat noise(frame.size(), CV_16SC3);
-  cv::randn(noise, 0, 4);
-  cv::add(frame, noise, frame, cv::noArray(), CV_8UC3);
+  // Sensor noise: a few patterns made once and taken in turn (fresh Gaussian noise for
+  // every 720p frame would cost more than decoding it).
+  if (noise_.empty()) {
+    for (int i = 0; i < 4; ++i) {
+      cv::Mat n(frame.size(), CV_16SC3);
+      cv::randn(n, 0, 4);
+      noise_.push_back(std::move(n));
+    }
+  }
+  cv::add(frame, noise_[static_cast<std::size_t>(frames_.load()) % noise_.size()], frame, cv::noArray(), CV_8UC3);
   return frame;
 }
 

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "scanner/frame_source.hpp"
 
@@ -58,6 +59,7 @@ class SyntheticSource final : public FrameSource {
   std::atomic<long> frames_{0};
   bool open_ = false;
   std::mt19937 rng_{1234};
+  std::vector<cv::Mat> noise_;   // capture thread only
   std::chrono::steady_clock::time_point next_;
 };
 

@@ -65,12 +65,16 @@ void endPagedArea(UiContext& ui, const char* id, Area area) {
   ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y));
   const std::string base(id);
   if (button(ui, base + ".page_up", ui.tr.tr("common.page_up"_k), ImVec2(w, h),
-             st.offset > 0 ? ButtonKind::Secondary : ButtonKind::Disabled) && st.offset > 0)
+             st.offset > 0 ? ButtonKind::Secondary : ButtonKind::Disabled) && st.offset > 0) {
     st.offset = std::max(0.0f, st.offset - page);
+    ui.animating = true;   // draw the turned page: a page turn is no intent, nothing else asks for a frame
+  }
   ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y + area.size.y - h));
   if (button(ui, base + ".page_down", ui.tr.tr("common.page_down"_k), ImVec2(w, h), st.offset < st.maxScroll ? ButtonKind::Primary : ButtonKind::Disabled) &&
-      st.offset < st.maxScroll)
+      st.offset < st.maxScroll) {
     st.offset = std::min(st.maxScroll, st.offset + page);
+    ui.animating = true;
+  }
   // Where we are, in words as well as position.
   const std::string where = ui.tr.format(
       "common.page_position"_k, {{"page", std::to_string(static_cast<int>(st.offset / page + 1.5f) > 0

@@ -34,15 +34,25 @@ void drawScanResult(UiContext& ui, const core::SessionState& s, Area area) {
   const core::ScanResult& r = *s.scan;
   const Theme& t = ui.theme;
   const Palette& p = t.palette;
-  const float w = area.size.x;
+
+  // "Scan another" sits at the bottom right, always in the same place; the result left of
+  // it pages when it does not fit (large text).
+  const std::string again = ui.tr.tr("scan.again"_k);
+  const float bw = std::max(buttonWidthFor(ui, again), t.targetHeight() * 3);
+  const float bh = t.targetHeight() * 1.2f;
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - bh));
+  if (button(ui, "scan.again", again, ImVec2(bw, bh), ButtonKind::Primary)) ui.emit(core::ev::OpenScan{});
+  const Area body{area.pos, ImVec2(area.size.x - bw - t.gap() * 2, area.size.y)};
+
+  beginPagedArea(ui, "scan.result", body, std::string(core::nameOf(r.kind)) + r.value + r.serial);
+  const float w = ImGui::GetContentRegionAvail().x;
   auto para = [&](FontRole role, const std::string& str, Rgb colour, float gapScale = 0.5f) {
-    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * gapScale));
+    ImGui::Dummy(ImVec2(1, t.paragraphGap() * gapScale));
     text(ui, role, str, colour, w);
   };
   auto line = [&](std::string_view labelKey, const std::string& value) {
     para(FontRole::Body, ui.tr.tr(labelKey) + "  " + value, p.text, 0.3f);
   };
-  ImGui::SetCursorScreenPos(area.pos);
   text(ui, FontRole::Display, ui.tr.tr(core::scanResultTitleKey(r.kind)), p.text, w);
 
   switch (r.kind) {
@@ -79,12 +89,8 @@ void drawScanResult(UiContext& ui, const core::SessionState& s, Area area) {
       para(FontRole::Heading, ui.tr.tr("scan.unusable.next"_k), p.text);
       break;
   }
-
-  const std::string again = ui.tr.tr("scan.again"_k);
-  const float bw = std::max(buttonWidthFor(ui, again), t.targetHeight() * 3);
-  const float bh = t.targetHeight() * 1.2f;
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - bh));
-  if (button(ui, "scan.again", again, ImVec2(bw, bh), ButtonKind::Primary)) ui.emit(core::ev::OpenScan{});
+  ImGui::Dummy(ImVec2(1, 1));
+  endPagedArea(ui, "scan.result", body);
 }
 
 }  // namespace onestop::ui

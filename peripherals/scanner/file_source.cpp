@@ -23,8 +23,10 @@ Completion FileSource::open() {
     image_ = cv::imread(path_, cv::IMREAD_COLOR);
     if (image_.empty()) {
       video_ = std::make_unique<cv::VideoCapture>(path_);
-      if (!video_->isOpened()) {
+      // FFmpeg opens almost anything; only a first frame shows that it is a video.
+      if (!video_->isOpened() || !video_->read(first_) || first_.empty()) {
         video_.reset();
+        first_.release();
         return {CompletionCode::InvalidData, -1, path_ + " is neither an image nor a video OpenCV can read"};
       }
     }
@@ -48,6 +50,7 @@ Expected<cv::Mat> FileSource::read() {
   }
   if (!video_) return Completion{CompletionCode::DeviceNotReady, -1, "file not open"};
   pace();
+  if (!first_.empty()) return std::move(first_);
   cv::Mat frame;
   try {
     if (!video_->read(frame) || frame.empty()) {   // end of the video: play it again
@@ -63,6 +66,7 @@ Expected<cv::Mat> FileSource::read() {
 
 void FileSource::close() {
   image_.release();
+  first_.release();
   video_.reset();
 }
 

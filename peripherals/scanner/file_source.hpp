@@ -30,6 +30,7 @@ class FileSource final : public FrameSource {
   std::chrono::steady_clock::time_point next_;
   cv::Mat image_;                               // a still image
   std::unique_ptr<cv::VideoCapture> video_;     // or a video
+  cv::Mat first_;                               // its first frame, read by open() as a check
 };
 
 }  // namespace onestop::peripherals::scanner

@@ -94,6 +94,7 @@ void CodeScanner::setScanning(bool on) {
   spdlog::debug("{}: scanning {}", config_.deviceId, on ? "on" : "off");
   std::lock_guard lock(slotMutex_);
   wake_.notify_all();
+  slotReady_.notify_all();
 }
 
 std::optional<PreviewImage> CodeScanner::previewAfter(std::uint64_t afterSequence) const {
@@ -199,23 +200,31 @@ void CodeScanner::decodeLoop() {
   // A camera can also fail by going quiet (a driver blocked in a read): the capture thread
   // cannot notice that, so this one does.
   auto lastFrame = Clock::now();
-  bool stalled = false;
+  bool stalled = false, wasScanning = false;
   while (true) {
     cv::Mat frame;
     bool got = false;
     {
       std::unique_lock lock(slotMutex_);
-      got = slotReady_.wait_for(lock, std::chrono::milliseconds(250),
-                                [this] { return stopping_.load() || slot_->fresh; });
+      // The watchdog needs a timed wait only while scanning; an idle kiosk sleeps here.
+      if (scanning_)
+        slotReady_.wait_for(lock, std::chrono::milliseconds(250),
+                            [this] { return stopping_.load() || slot_->fresh || !scanning_.load(); });
+      else
+        slotReady_.wait(lock, [this] { return stopping_.load() || slot_->fresh || scanning_.load(); });
       if (stopping_) return;
+      got = slot_->fresh;
       if (got) {
         frame = std::move(slot_->frame);
         slot_->fresh = false;
       }
     }
     const auto waited = Clock::now();
+    const bool scanningNow = scanning_;
+    if (scanningNow && !wasScanning) lastFrame = waited;   // the camera gets its time to start
+    wasScanning = scanningNow;
     if (!got) {
-      if (!scanning_ || status().device != DeviceState::Online) {
+      if (!scanningNow || status().device != DeviceState::Online) {
         lastFrame = waited;   // no frames expected
       } else if (!stalled && waited - lastFrame >= config_.stallTimeout) {
         stalled = true;

@@ -14,6 +14,7 @@
 #include "core/code_payload.hpp"
 #include "scanner/camera_source.hpp"
 #include "scanner/code_decoder.hpp"
+#include "scanner/file_source.hpp"
 #include "scanner/scanner.hpp"
 
 namespace onestop::peripherals::tools {
@@ -97,7 +98,13 @@ int scanCamera(Args& args, sc::Symbologies formats) {
   const bool showToken = args.has("show-token");
   sc::ScannerConfig config;
   config.formats = formats;
-  sc::CodeScanner scanner(config, std::make_unique<sc::CameraSource>(camera));
+  // --file plays a video (or an image) through the live scanner instead of a camera.
+  const auto file = args.get("file");
+  std::unique_ptr<sc::FrameSource> source;
+  if (file) source = std::make_unique<sc::FileSource>(*file, camera.fps);
+  else source = std::make_unique<sc::CameraSource>(camera);
+  const std::string what = source->describe();
+  sc::CodeScanner scanner(config, std::move(source));
   std::atomic<bool> failed{false};
   scanner.start([&](DeviceEvent e) {
     if (auto* c = std::get_if<CodeRead>(&e.body)) {
@@ -111,7 +118,7 @@ int scanCamera(Args& args, sc::Symbologies formats) {
   });
   scanner.setScanning(true);
   std::signal(SIGINT, [](int) { interrupted = true; });
-  std::fprintf(stderr, "scanning %s (Ctrl-C to stop)\n", camera.device.c_str());
+  std::fprintf(stderr, "scanning %s (Ctrl-C to stop)\n", what.c_str());
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
   while (!interrupted && (seconds == 0 || std::chrono::steady_clock::now() < until)) std::this_thread::sleep_for(100ms);
   scanner.stop();
@@ -153,7 +160,7 @@ bool printCameraListRow(const std::string& device) {
 std::vector<Subcommand> scanCommands() {
   return {{{"scan"},
            "[--formats qr,pdf417,datamatrix] [--classify] [--stage] [--show-token] IMAGE... | --camera "
-           "[--device /dev/video0] [--width W] [--height H] [--seconds S]",
+           "[--device /dev/video0 | --file VIDEO] [--width W] [--height H] [--seconds S]",
            "decodes codes in image files with the kiosk's pipeline (one line each: file, format, text), or live "
            "from the camera",
            {"camera", "classify", "stage", "show-token"},

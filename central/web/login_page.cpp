@@ -147,7 +147,7 @@ WebResponse loginSubmit(PageContext& page) {
   auto done = inAuditedTransaction(c, [&]() -> store::DbResult<store::Done> {
     auto cleared = clearFailedLogins(c, login);
     if (!cleared) return cleared.error();
-    auto session = openStaffSession(c, *account.value(), page.env.now());
+    auto session = openStaffSession(c, *account.value(), page.env.now(), o);
     if (!session) return session.error();
     opened = std::move(session.value());
     return auditStaff(c, page.env.now(), opened.session, "staff.login", login);

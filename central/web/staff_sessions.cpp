@@ -10,7 +10,11 @@ constexpr std::int64_t kTouchEverySeconds = 60;
 
 }  // namespace
 
-store::DbResult<OpenedSession> openStaffSession(store::Connection& c, const StaffAccount& account, std::int64_t now) {
+store::DbResult<OpenedSession> openStaffSession(store::Connection& c, const StaffAccount& account, std::int64_t now,
+                                                const ConsoleOptions& options) {
+  auto stale = c.execute("DELETE FROM staff_sessions WHERE last_seen <= ? OR created_at <= ?",
+                         {now - options.sessionIdleSeconds, now - options.sessionMaxSeconds});
+  if (!stale) return stale.error();
   OpenedSession opened;
   opened.token = api::randomToken();
   opened.session = {api::sha256Hex(opened.token), account.login, account.displayName, account.role,

@@ -35,7 +35,10 @@ struct OpenedSession {
   StaffSession session;
 };
 
-store::DbResult<OpenedSession> openStaffSession(store::Connection& c, const StaffAccount& account, std::int64_t now);
+/// Opens a session for `account`; sessions past their limits (browsers closed without
+/// logging out) are deleted on the way.
+store::DbResult<OpenedSession> openStaffSession(store::Connection& c, const StaffAccount& account, std::int64_t now,
+                                                const ConsoleOptions& options);
 
 /// The session behind a cookie value. Expired: past the idle or absolute limit, or the
 /// account has been disabled since (the row is deleted).

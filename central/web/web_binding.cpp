@@ -62,9 +62,16 @@ void mountConsoleOn(httplib::Server& server, const StaffConsole& console) {
     res.set_content(refusal->reason + "\n", "text/plain; charset=utf-8");
     return httplib::Server::HandlerResponse::Handled;
   });
+  // Errors httplib answers before any page runs (a body over the limit, an unparsable
+  // request): a plain page in both languages, since the language is not known yet.
   server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    res.set_content(res.status == 413 ? "The form is too large.\n" : "Bad request.\n", "text/plain; charset=utf-8");
+    const bool tooLarge = res.status == 413;
+    const std::string text = tooLarge ? "提交的内容过多，没有做任何更改。 · The form is too large; nothing was changed."
+                                      : "请求无法识别，没有做任何更改。 · The request could not be read; nothing was changed.";
+    res.set_content("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>OneStop</title></head>"
+                    "<body><p>" + text + "</p><p><a href=\"/\">返回首页 · Home</a></p></body></html>\n",
+                    "text/html; charset=utf-8");
   });
   auto handler = [&console](const httplib::Request& req, httplib::Response& res) {
     write(console.handle(toWebRequest(req)), res);

@@ -41,4 +41,14 @@ TEST_CASE("the console listener refuses compressed bodies before any page runs")
   CHECK(r.status == 415);
 }
 
+TEST_CASE("a huge form gets a plain page and changes nothing") {
+  WebCentral central;
+  central.seedDemoConsole();
+  const auto sessions = central.count("SELECT COUNT(*) FROM staff_sessions");
+  const auto r = central.page("POST", "/login", "login=reviewer1&password=" + std::string(200 * 1024, 'x'));
+  CHECK(r.status == 413);
+  CHECK(r.body.find("The form is too large") != std::string::npos);
+  CHECK(central.count("SELECT COUNT(*) FROM staff_sessions") == sessions);
+}
+
 }  // namespace onestop::central::webtest

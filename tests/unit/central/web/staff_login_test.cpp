@@ -141,6 +141,12 @@ TEST_CASE("a session ends after the idle time and after the absolute limit") {
     h.get("/queue", b.cookies);
   }
   CHECK(h.get("/queue", b.cookies).status == 303);  // 1800 s after log-in, used or not
+
+  // Sessions left behind (a browser closed without logging out) go at the next log-in.
+  logIn(h, "reviewer2");
+  h.advanceClock(601);
+  logIn(h, "supervisor");
+  CHECK(h.count("SELECT COUNT(*) FROM staff_sessions") == 1);
 }
 
 TEST_CASE("logging out needs the CSRF token and ends the session") {

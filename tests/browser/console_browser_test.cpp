@@ -191,4 +191,32 @@ TEST_CASE("fleet, service quality and audit pages, and the queue in English") {
   c.shot("19-queue-en");
 }
 
+TEST_CASE("a reviewer and a second reviewer clear the demo queue end to end") {
+  ConsoleInBrowser c("demo-queue");
+  // Approves every filing this reviewer may approve; returns how many were approved.
+  auto approveAll = [&] {
+    c.browser().open(c.url("/queue"));
+    const auto numbers = c.browser().run(
+        "return Array.from(document.querySelectorAll('#queue tr[data-number]')).map(r => r.dataset.number);");
+    int approved = 0;
+    for (const auto& n : numbers) {
+      const auto number = n.get<std::string>();
+      c.openFiling(number);
+      if (!c.browser().exists("#approve-button")) continue;  // this reviewer did the first review
+      c.browser().clickAndWait(c.browser().find("#approve-button"));
+      ++approved;
+    }
+    return approved;
+  };
+  c.logIn("reviewer1");
+  CHECK(approveAll() == 4);  // three one-level filings and one first review
+  c.logOut();
+  c.logIn("reviewer2");
+  CHECK(approveAll() == 2);  // the two final approvals of the bank account changes
+  c.browser().open(c.url("/queue"));
+  CHECK(c.shows("没有等待审核的业务"));
+  CHECK(c.central().count("SELECT COUNT(*) FROM applications WHERE state <> 'completed'") == 0);
+  c.shot("20-demo-queue-cleared");
+}
+
 }  // namespace onestop::test::browser

@@ -1,6 +1,7 @@
 // Mutual TLS end to end: a real server on loopback, clients with and without certificates.
 // The point of every refusal case: the handler never runs.
 #include <cstdint>
+#include <mutex>
 #include <sstream>
 
 #include <arpa/inet.h>
@@ -10,32 +11,62 @@
 
 #include <openssl/err.h>
 #include <openssl/ssl.h>
-#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <thread>
 
 #include "test_support.hpp"
 
 namespace onestop::central::http::test {
 namespace {
 
+/// A sink that keeps the log in a string, readable while the server thread writes to it.
+class StringSink : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  std::string text() {
+    std::lock_guard lock(this->mutex_);
+    return text_;
+  }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t formatted;
+    this->formatter_->format(msg, formatted);
+    text_.append(formatted.data(), formatted.size());
+  }
+  void flush_() override {}
+
+ private:
+  std::string text_;
+};
+
 /// Routes spdlog's default logger into a string for the lifetime of the object.
 class CapturedLog {
  public:
-  CapturedLog() : previous_(spdlog::default_logger()) {
-    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(stream_);
-    spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
+  CapturedLog() : previous_(spdlog::default_logger()), sink_(std::make_shared<StringSink>()) {
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink_));
   }
   ~CapturedLog() { spdlog::set_default_logger(previous_); }
   CapturedLog(const CapturedLog&) = delete;
   CapturedLog& operator=(const CapturedLog&) = delete;
-  std::string text() {
-    spdlog::default_logger()->flush();
-    return stream_.str();
+  std::string text() { return sink_->text(); }
+  /// The text once it holds `needle`, or after 3 s. The server thread logs a refusal after
+  /// the client already saw the handshake fail, so the line may come a moment later.
+  std::string waitFor(const std::string& needle) {
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    std::string now = text();
+    while (now.find(needle) == std::string::npos && std::chrono::steady_clock::now() < until) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      now = text();
+    }
+    return now;
   }
 
  private:
   std::shared_ptr<spdlog::logger> previous_;
-  std::ostringstream stream_;
+  std::shared_ptr<StringSink> sink_;
 };
 
 /// Outcome of a handshake made with raw OpenSSL, for protocol versions httplib cannot pick.
@@ -112,7 +143,7 @@ TEST_CASE("a client without a certificate is refused in the handshake, before an
   auto res = clientWith(server.port(), "")->Get("/whoami");
   CHECK_FALSE(res);
   CHECK(server.handlerRuns == 0);
-  CHECK(log.text().find("refused client 127.0.0.1:") != std::string::npos);
+  CHECK(log.waitFor("did not return a certificate").find("refused client 127.0.0.1:") != std::string::npos);
   CHECK(log.text().find("did not return a certificate") != std::string::npos);
   // The server keeps serving others.
   auto ok = clientWith(server.port(), "kiosks/KIOSK-DEMO-01")->Get("/whoami");
@@ -127,7 +158,7 @@ TEST_CASE("a kiosk certificate from another CA is refused, before any handler") 
   auto res = clientWith(server.port(), "other-ca/kiosks/KIOSK-ROGUE-01")->Get("/whoami");
   CHECK_FALSE(res);
   CHECK(server.handlerRuns == 0);
-  const std::string text = log.text();
+  const std::string text = log.waitFor("issuer 'OneStop Rogue CA'");
   CHECK(text.find("unable to get local issuer certificate") != std::string::npos);
   CHECK(text.find("issuer 'OneStop Rogue CA'") != std::string::npos);
   CHECK(text.find("KIOSK-ROGUE-01") == std::string::npos);  // serial and issuer, not subject
@@ -139,7 +170,7 @@ TEST_CASE("a revoked kiosk certificate is refused, before any handler") {
   auto res = clientWith(server.port(), "kiosks/KIOSK-REVOKED-01")->Get("/whoami");
   CHECK_FALSE(res);
   CHECK(server.handlerRuns == 0);
-  CHECK(log.text().find("certificate revoked") != std::string::npos);
+  CHECK(log.waitFor("certificate revoked").find("certificate revoked") != std::string::npos);
   CHECK(log.text().find("KIOSK-REVOKED-01") == std::string::npos);
 }
 

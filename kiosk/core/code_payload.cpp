@@ -10,6 +10,8 @@ constexpr std::string_view kEsscPrefix = "ESSC1.";
 constexpr std::string_view kSealPrefix = "OSS1.";
 constexpr std::string_view kReceiptPrefix = "OSR1.";
 constexpr std::string_view kTicketPrefix = "OSQ1.";
+constexpr std::string_view kHttpsPrefix = "https://";
+constexpr std::string_view kLinkSealPath = "/v/";
 constexpr std::size_t kEsscBodyLength = 32;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -38,6 +40,17 @@ ClassifiedCode classifySeal(std::string_view text) {
   if (!allOf(text, isSealChar)) return unusable("seal: a character outside A-Z a-z 0-9 . - _ *");
   if (std::count(text.begin(), text.end(), '.') != 9) return unusable("seal: not ten fields");
   return {CodeKind::CertificateSeal, std::string(text), {}, {}};
+}
+
+// https://<host>[/path]/v/<seal>: the seal after the last "/v/" decides; the host does not
+// (a kiosk never opens the link, and the seal's signature is what proves the certificate).
+ClassifiedCode classifySealLink(std::string_view text) {
+  const auto at = text.rfind(kLinkSealPath);
+  if (at == std::string_view::npos || at < kHttpsPrefix.size() + 1)
+    return unusable("link: not a certificate verification link (…/v/<seal>)");
+  const auto seal = text.substr(at + kLinkSealPath.size());
+  if (!startsWith(seal, kSealPrefix)) return unusable("link: no OSS1 seal after /v/");
+  return classifySeal(seal);
 }
 
 ClassifiedCode classifyReceipt(std::string_view number) {
@@ -106,11 +119,30 @@ ClassifiedCode classifyCode(std::string_view text) {
     return unusable("a byte outside printable ASCII (binary, non-ASCII or whitespace)");
   if (startsWith(text, kEsscPrefix)) return classifyEssc(text);
   if (startsWith(text, kSealPrefix)) return classifySeal(text);
+  if (startsWith(text, kHttpsPrefix)) return classifySealLink(text);
   if (startsWith(text, kReceiptPrefix)) return classifyReceipt(text.substr(kReceiptPrefix.size()));
   if (startsWith(text, kTicketPrefix)) return classifyTicket(text);
   // A bare acceptance number, as a receipt's barcode or a typed number would give it.
   if (text.size() == 16 && allOf(text, isDigit)) return classifyReceipt(text);
   return unusable("not one of the forms this kiosk knows");
+}
+
+std::string certificateLink(std::string_view verifyUrl, std::string_view seal) {
+  std::string link(verifyUrl);
+  while (!link.empty() && link.back() == '/') link.pop_back();
+  link.append(kLinkSealPath);
+  link.append(seal);
+  return link;
+}
+
+bool isUsableVerifyUrl(std::string_view url) {
+  if (url.size() > kMaxVerifyUrlBytes || !startsWith(url, kHttpsPrefix)) return false;
+  const auto rest = url.substr(kHttpsPrefix.size());
+  if (rest.empty() || rest.front() == '/' || rest.front() == ':') return false;
+  return allOf(rest, [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c) || c == '.' || c == '-' || c == '_' ||
+           c == ':' || c == '/' || c == '~';
+  });
 }
 
 }  // namespace onestop::core

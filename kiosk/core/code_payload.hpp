@@ -12,7 +12,7 @@ namespace onestop::core {
 
 enum class CodeKind {
   EsscToken,         ///< electronic social security card login token (opaque, for the server)
-  CertificateSeal,   ///< "OSS1.…" seal from a printed certificate (docs/seal.md)
+  CertificateSeal,   ///< "OSS1.…" seal, or "https://…/v/OSS1.…" link, from a printed certificate
   Receipt,           ///< acceptance number from a receipt: progress query
   QueueTicket,       ///< queue ticket printed by a kiosk
   Unusable,          ///< anything else: "not a code this kiosk can use"
@@ -34,6 +34,15 @@ struct ClassifiedCode {
 };
 
 ClassifiedCode classifyCode(std::string_view text);
+
+/// The verification link printed in a certificate's QR code (docs/seal.md, "QR code"):
+/// `<verifyUrl>/v/<seal>`; a phone opens the public verification page, a kiosk reads the
+/// seal back with classifyCode. A trailing '/' of `verifyUrl` is not doubled.
+std::string certificateLink(std::string_view verifyUrl, std::string_view seal);
+/// A verification URL a hall may configure: "https://" + host[:port][/path], printable
+/// ASCII without query, fragment, user info or spaces, at most kMaxVerifyUrlBytes.
+bool isUsableVerifyUrl(std::string_view url);
+inline constexpr std::size_t kMaxVerifyUrlBytes = 64;
 
 /// 16 digits whose last is the Luhn check digit of the first 15 (central/api/acceptance_number).
 bool isWellFormedAcceptanceNumber(std::string_view text);

@@ -3,11 +3,13 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
 #include <fmt/format.h>
 
+#include "core/code_payload.hpp"
 #include "documents/anti_copy.hpp"
 #include "documents/cairo_handles.hpp"
 #include "documents/certificate_content.hpp"
@@ -25,6 +27,8 @@ constexpr double kBottom = 12 * kMm;
 constexpr double kHeaderHeight = 86;                 // agency, title, serial and date, rule
 constexpr double kFooterHeight = 47 * kMm;           // seal QR and verification text
 constexpr double kQrModule = 0.6 * kMm;              // docs/seal.md: 0.5 mm or larger
+constexpr double kQrMinModule = 0.5 * kMm;
+constexpr double kQrMaxSide = 43 * kMm;              // the footer's height less its top gap
 constexpr int kQuietModules = 4;
 constexpr double kContentWidth = kA4Width - 2 * kMarginX;
 constexpr double kBodyTop = kTop + kHeaderHeight;
@@ -47,6 +51,16 @@ void rule(cairo_t* cr, double y, double width) {
 constexpr double kBackgroundInset = 8 * kMm;
 constexpr double kPrintDpi = 300;   // from here on a raster shows the background's dots
 
+std::string_view trimmedUrl(std::string_view url) {
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  return url;
+}
+
+// 0.6 mm modules, smaller (not under 0.5 mm) when a long verification URL needs a bigger code.
+double qrModuleFor(int modules) {
+  return std::clamp(kQrMaxSide / (modules + 2 * kQuietModules), kQrMinModule, kQrModule);
+}
+
 }  // namespace
 
 struct CertificateRenderer::Laid {
@@ -56,13 +70,17 @@ struct CertificateRenderer::Laid {
 };
 
 core::Result<CertificateRenderer> CertificateRenderer::create(DocumentOptions options) {
+  if (!core::isUsableVerifyUrl(options.verifyUrl))
+    return core::Error{"documents: verify URL must be https://host[:port][/path], at most 64 characters, "
+                       "without query or fragment"};
   auto ts = Typesetter::create();
   if (!ts) return core::Error{ts.error()};
   return CertificateRenderer(std::move(ts.value()), std::move(options));
 }
 
 core::Result<CertificateRenderer::Laid> CertificateRenderer::layOut(const IssuedCertificate& c, double dpi) const {
-  auto qr = encodeQr(c.seal, QrErrorCorrection::Medium);
+  // The link opens the public verification page on a phone; a kiosk reads the seal back.
+  auto qr = encodeQr(core::certificateLink(options_.verifyUrl, c.seal), QrErrorCorrection::Medium);
   if (!qr) return core::Error{"certificate " + c.serial + ": " + qr.error()};
   return Laid{std::move(qr.value()),
               PagedBody::paginate(typesetter_, certificateBody(c, options_), kContentWidth, kBodyHeight),
@@ -100,20 +118,21 @@ void CertificateRenderer::drawPage(cairo_t* cr, const IssuedCertificate& c, cons
 
   // Footer: the seal and how to check it, on every page.
   rule(cr, kFooterTop, 0.6);
-  const double qrSide = (laid.qr.size + 2 * kQuietModules) * kQrModule;
+  const double module = qrModuleFor(laid.qr.size);
+  const double qrSide = (laid.qr.size + 2 * kQuietModules) * module;
   const double qrX = kMarginX, qrY = kFooterTop + 4 * kMm;
   cairo_set_source_rgb(cr, 1, 1, 1);   // the quiet zone must be light, not patterned
   cairo_rectangle(cr, qrX, qrY, qrSide, qrSide);
   cairo_fill(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  drawQr(cr, laid.qr, qrX + kQuietModules * kQrModule, qrY + kQuietModules * kQrModule, kQrModule);
+  drawQr(cr, laid.qr, qrX + kQuietModules * module, qrY + kQuietModules * module, module);
 
   const double textX = qrX + qrSide + 5 * kMm, textWidth = kA4Width - kMarginX - textX;
   const TextStyle small{9.5, false, Align::Left, 1.35};
   const auto validUntil = chineseDate(localDay(c.validUntil, options_.utcOffsetMinutes));
-  auto how = ts.layout(fmt::format("防伪验真：用手机扫描左侧二维码，或访问 {} 输入下方验证码。二维码由经办机构数字签名，"
-                                   "涂改、复印均无法通过验证。",
-                                   options_.verifyUrl),
+  auto how = ts.layout(fmt::format("防伪验真：用手机扫描左侧二维码，或访问\n{}/verify\n输入下方验证码。"
+                                   "二维码由经办机构数字签名，涂改、复印均无法通过验证。",
+                                   trimmedUrl(options_.verifyUrl)),
                        small, textWidth);
   double y = qrY;
   Typesetter::draw(cr, how.get(), textX, y);

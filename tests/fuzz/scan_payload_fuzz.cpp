@@ -57,7 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
     case core::CodeKind::Receipt: check(core::isWellFormedAcceptanceNumber(c.value)); break;
     case core::CodeKind::QueueTicket: check(c.value.size() == 4 && c.day.size() == 10); break;
     case core::CodeKind::CertificateSeal: {
-      check(c.value == text && c.value.size() <= core::kMaxSealTextBytes);
+      // The seal itself, or the seal at the end of a https://…/v/<seal> verification link.
+      const bool link = text.substr(0, 8) == "https://" && text.size() > c.value.size() + 3 &&
+                        text.substr(text.size() - c.value.size() - 3) == "/v/" + c.value;
+      check((c.value == text || link) && c.value.size() <= core::kMaxSealTextBytes);
       const auto v = central::seal::verifySeal(c.value, keys(), 1800000000);
       // Only an authentic seal may carry decoded data.
       check(v.payload.has_value() == (v.status == central::seal::SealStatus::Valid ||

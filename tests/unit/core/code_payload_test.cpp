@@ -40,6 +40,34 @@ TEST_CASE("certificate seals are recognised by shape") {
   CHECK(classifyCode(badChar).kind == CodeKind::Unusable);
 }
 
+TEST_CASE("a certificate's verification link gives back its seal") {
+  const auto link = certificateLink("https://verify.example.gov.cn/", kSeal);
+  CHECK(link == "https://verify.example.gov.cn/v/" + std::string(kSeal));
+  const auto c = classifyCode(link);
+  CHECK(c.kind == CodeKind::CertificateSeal);
+  CHECK(c.value == kSeal);
+  CHECK(classifyCode(certificateLink("https://127.0.0.1:8444/hall", kSeal)).value == kSeal);
+  // A link to anything else, or with a seal that is not one, is unusable.
+  CHECK(classifyCode("https://verify.example.gov.cn/v/").kind == CodeKind::Unusable);
+  CHECK(classifyCode("https://verify.example.gov.cn/").kind == CodeKind::Unusable);
+  CHECK(classifyCode("https://example.com/v/OSS1.a.b").kind == CodeKind::Unusable);
+  CHECK(classifyCode("http://verify.example.gov.cn/v/" + std::string(kSeal)).kind == CodeKind::Unusable);
+  CHECK(classifyCode("https:///v/" + std::string(kSeal)).kind == CodeKind::Unusable);
+}
+
+TEST_CASE("a hall's verification URL is plain https without query or fragment") {
+  CHECK(isUsableVerifyUrl("https://verify.example.gov.cn"));
+  CHECK(isUsableVerifyUrl("https://127.0.0.1:8444/"));
+  CHECK(isUsableVerifyUrl("https://si.example.gov.cn/verify-pages"));
+  CHECK_FALSE(isUsableVerifyUrl("http://verify.example.gov.cn"));
+  CHECK_FALSE(isUsableVerifyUrl("https://"));
+  CHECK_FALSE(isUsableVerifyUrl("https://a.example/?x=1"));
+  CHECK_FALSE(isUsableVerifyUrl("https://a.example/#top"));
+  CHECK_FALSE(isUsableVerifyUrl("https://user@a.example/"));
+  CHECK_FALSE(isUsableVerifyUrl("https://a.example/ b"));
+  CHECK_FALSE(isUsableVerifyUrl("https://" + std::string(60, 'a') + ".cn"));
+}
+
 TEST_CASE("receipts carry a 16-digit acceptance number with a Luhn digit") {
   CHECK(luhnCheckDigit("7992739871") == '3');   // the textbook example
   CHECK(isWellFormedAcceptanceNumber(kAcceptance));

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "document_checks.hpp"
+#include "core/code_payload.hpp"
 #include "documents/certificate_renderer.hpp"
 #include "seal/seal.hpp"
 
@@ -74,8 +75,11 @@ TEST_CASE("the seal QR code on the rendered page decodes and verifies") {
     const auto pdf = writePdf(dir, name, c);
     const auto codes = readQrCodes(renderWithPoppler(pdf, 1, 150));
     REQUIRE(codes.size() == 1);
-    CHECK(codes[0] == c.seal);
-    const auto v = verifyWithFixtureKeys(codes[0], c);
+    // A link to the public verification page that a kiosk reads back as the seal.
+    CHECK(codes[0] == "https://verify.onestop.example/v/" + c.seal);
+    const auto read = onestop::core::classifyCode(codes[0]);
+    CHECK(read.kind == onestop::core::CodeKind::CertificateSeal);
+    const auto v = verifyWithFixtureKeys(read.value, c);
     CHECK_MESSAGE(v.valid(), v.message);
     REQUIRE(v.payload.has_value());
     CHECK(v.payload->serial == c.serial);
@@ -102,7 +106,7 @@ TEST_CASE("a long personal rights record breaks across pages with the table head
     CAPTURE(page);
     const auto codes = readQrCodes(renderWithPoppler(pdf, page, 150));
     REQUIRE(codes.size() == 1);
-    CHECK(codes[0] == c.seal);
+    CHECK(onestop::core::classifyCode(codes[0]).value == c.seal);
   }
 }
 
@@ -145,4 +149,31 @@ TEST_CASE("a seal too long for a QR code is an error, not a crash") {
   auto c = loadFixture("participation-worker");
   c.seal = std::string(5000, 'A');
   CHECK_FALSE(renderer().pdf(c).ok());
+}
+
+TEST_CASE("the longest verification URL with the longest seal still prints a QR code that reads back") {
+  auto created = CertificateRenderer::create({.verifyUrl = "https://" + std::string(43, 'v') + ".gov.cn/check"});
+  REQUIRE_MESSAGE(created.ok(), created.error());
+  auto c = loadFixture("participation-worker");
+  c.seal.insert(c.seal.rfind('.') + 1, 250 - c.seal.size(), 'A');   // the 250-character limit
+  REQUIRE(c.seal.size() == 250);
+  auto pdf = created.value().pdf(c);
+  REQUIRE_MESSAGE(pdf.ok(), pdf.error());
+  TempDir dir;
+  const auto path = dir.path / "long.pdf";
+  std::ofstream(path, std::ios::binary) << pdf.value();
+  const auto codes = readQrCodes(renderWithPoppler(path, 1, 150));
+  REQUIRE(codes.size() == 1);
+  CHECK(codes[0].size() == 64 + 3 + 250);
+  CHECK(onestop::core::classifyCode(codes[0]).value == c.seal);
+}
+
+TEST_CASE("a verification URL that is not plain https is refused when the renderer is made") {
+  for (const std::string& url : {std::string("http://verify.example"), std::string("https://a.example/?q=1"), std::string(),
+                                 "https://" + std::string(80, 'a')}) {
+    CAPTURE(url);
+    auto created = CertificateRenderer::create({.verifyUrl = url});
+    REQUIRE_FALSE(created.ok());
+    CHECK(created.error().find("verify URL") != std::string::npos);
+  }
 }

@@ -159,6 +159,12 @@ void Network::run() {
     set(e, CURLOPT_SSLKEY, trust_.clientKey.c_str());
     if (!pins.empty()) set(e, CURLOPT_PINNEDPUBLICKEY, pins.c_str());
     set(e, CURLOPT_CONNECTTIMEOUT_MS, trust_.connectTimeoutMs);
+#if LIBCURL_VERSION_NUM >= 0x075700
+    // A name lookup that times out is abandoned, not joined: without this, libcurl waits
+    // for the resolver thread (getaddrinfo, up to resolv.conf's timeout × attempts) and
+    // the whole network thread stalls behind a DNS server that never answers.
+    set(e, CURLOPT_QUICK_EXIT, 1L);
+#endif
     set(e, CURLOPT_TIMEOUT_MS, job.request.totalTimeoutMs);
     set(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
     set(e, CURLOPT_LOW_SPEED_TIME, trust_.lowSpeedSeconds);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -157,7 +158,12 @@ core::Result<OutboxItem> Outbox::enqueue(const std::string& kind, const std::str
   s.bindBlob(4, sealed);
   s.bind(5, now);
   s.bind(6, now);
-  if (sqlite3_step(s.get()) != SQLITE_DONE) return core::Error{"outbox enqueue: " + lastError(db_)};
+  if (const int rc = sqlite3_step(s.get()); rc != SQLITE_DONE) {
+    if (rc == SQLITE_FULL || sqlite3_extended_errcode(db_) == SQLITE_FULL ||
+        sqlite3_system_errno(db_) == ENOSPC)
+      return core::Error{std::string(kDiskFull) + ": no room left for the outbox (" + lastError(db_) + ")"};
+    return core::Error{"outbox enqueue: " + lastError(db_)};
+  }
   item.id = sqlite3_last_insert_rowid(db_);
   item.request = std::move(request);
   return item;

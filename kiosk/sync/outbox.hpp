@@ -38,6 +38,10 @@ struct OutboxPolicy {
 
 class Outbox {
  public:
+  /// The start of an enqueue error caused by a full disk (see isDiskFull).
+  static constexpr const char* kDiskFull = "outbox disk full";
+  static bool isDiskFull(const std::string& errorMessage) { return errorMessage.rfind(kDiskFull, 0) == 0; }
+
   /// Opens (creating) the database at `path`, sealing with the key in `keyFile` (32 bytes,
   /// created 0600 when missing; refused when group or others may read it).
   static core::Result<std::unique_ptr<Outbox>> open(const std::string& path, const std::string& keyFile,
@@ -47,7 +51,9 @@ class Outbox {
   Outbox& operator=(const Outbox&) = delete;
 
   /// Stores the request with a new Idempotency-Key (added to its headers); returns the
-  /// stored item once committed.
+  /// stored item once committed. When the disk (or the database's size limit) is full the
+  /// error message starts with kDiskFull: the kiosk can say so plainly, and the items
+  /// already queued are untouched.
   core::Result<OutboxItem> enqueue(const std::string& kind, const std::string& citizenRef, HttpRequest request,
                                    std::int64_t now);
   /// Items due at `now`: only each citizen's oldest, at most `max`.

@@ -63,7 +63,7 @@ void Relay::noteLink(const HttpResult& result) {
   }
 }
 
-void Relay::deliver(OutboxItem item) {
+bool Relay::deliver(OutboxItem item) {
   HttpRequest request = item.request;
   // A filing accepted while offline identifies its citizen afresh: the session it was
   // made in is long gone.
@@ -77,14 +77,14 @@ void Relay::deliver(OutboxItem item) {
     noteLink(r);
     if (retryable(r)) {
       (void)outbox_.retryLater(item.id, now_(), r.retryAfterSeconds(), "identify: " + describe(r));
-      return;
+      return false;
     }
     const auto answer = nlohmann::json::parse(r.body, nullptr, false);
     if (r.status != 201 || !answer.is_object() || !answer.contains("sessionToken") || !answer["sessionToken"].is_string()) {
       spdlog::warn("sync: outbox item {} ({}): identification refused: {}", item.id, item.kind, describe(r));
-      (void)outbox_.flag(item.id, now_(), "identify: " + describe(r));
+      const auto flagged = outbox_.flag(item.id, now_(), "identify: " + describe(r));
       if (events_.refused) events_.refused(item, r);
-      return;
+      return flagged.ok() && flagged.value();
     }
     request.headers["Authorization"] = "Bearer " + answer["sessionToken"].get<std::string>();
   }
@@ -95,17 +95,21 @@ void Relay::deliver(OutboxItem item) {
     if (!removed) spdlog::error("sync: delivered outbox item {} but cannot remove it: {}", item.id, removed.error());
     spdlog::info("sync: outbox item {} ({}) delivered", item.id, item.kind);
     if (events_.delivered) events_.delivered(item, r);
-  } else if (retryable(r)) {
-    (void)outbox_.retryLater(item.id, now_(), r.retryAfterSeconds(), describe(r));
-  } else {
-    spdlog::warn("sync: outbox item {} ({}) refused by the server: {}", item.id, item.kind, describe(r));
-    (void)outbox_.flag(item.id, now_(), describe(r));
-    if (events_.refused) events_.refused(item, r);
+    return removed.ok() && removed.value();
   }
+  if (retryable(r)) {
+    (void)outbox_.retryLater(item.id, now_(), r.retryAfterSeconds(), describe(r));
+    return false;
+  }
+  spdlog::warn("sync: outbox item {} ({}) refused by the server: {}", item.id, item.kind, describe(r));
+  const auto flagged = outbox_.flag(item.id, now_(), describe(r));
+  if (events_.refused) events_.refused(item, r);
+  return flagged.ok() && flagged.value();
 }
 
 void Relay::run() {
   while (true) {
+    bool settled = false;
     auto due = outbox_.due(now_(), 16);
     if (!due) spdlog::error("sync: outbox: {}", due.error());
     else
@@ -114,9 +118,13 @@ void Relay::run() {
           std::lock_guard lock(mutex_);
           if (stopping_) return;
         }
-        deliver(std::move(item));
+        settled = deliver(std::move(item)) || settled;
       }
     std::unique_lock lock(mutex_);
+    // Something was settled: more may be due at once (the rest of a backlog, the same
+    // citizen's next item), so look again without waiting. An item that failed is not
+    // due again before its retry time, so this never spins.
+    if (settled && !stopping_) continue;
     // Time moves items into due; check at least every second.
     wake_.wait_for(lock, std::chrono::seconds(1), [this] { return kicked_ || stopping_; });
     if (stopping_) return;

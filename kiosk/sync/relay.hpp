@@ -47,7 +47,8 @@ class Relay {
  private:
   void run();
   HttpResult exchange(HttpRequest request);
-  void deliver(OutboxItem item);
+  /// True when the item is settled (delivered and removed, or refused and flagged).
+  bool deliver(OutboxItem item);
   void noteLink(const HttpResult& result);
 
   Network& network_;

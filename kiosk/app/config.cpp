@@ -1,5 +1,6 @@
 #include "app/config.hpp"
 
+#include "core/code_payload.hpp"
 #include "scanner/decoded_code.hpp"
 
 #include <fstream>
@@ -21,6 +22,9 @@ const std::map<std::string, std::set<std::string>>& schema() {
       {"display", {"width", "height", "fullscreen", "renderer"}},
       {"idcard", {"port", "baud", "probe_baud", "photo_decoder"}},
       {"scanner", {"camera", "formats", "seal_keys"}},
+      {"central", {"url", "ca", "cert", "key", "pins"}},
+      {"printer", {"queue", "cups_server"}},
+      {"documents", {"agency", "verify_url"}},
       {"log", {"level", "file"}},
   };
   return s;
@@ -53,7 +57,7 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
     const std::string table(name.str());
     auto it = schema().find(table);
     if (it == schema().end() || !node.is_table())
-      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, idcard, scanner, log)"};
+      return Error{std::string(sourceName) + ": unknown section [" + table + "] (expected kiosk, display, idcard, scanner, central, printer, documents, log)"};
     for (const auto& [k, v] : *node.as_table())
       if (!it->second.count(std::string(k.str())))
         return Error{std::string(sourceName) + ": unknown key [" + table + "] " + std::string(k.str())};
@@ -77,6 +81,15 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
                    read(root, "scanner", "camera", c.scannerCamera, "a device path such as \"/dev/video0\""),
                    read(root, "scanner", "formats", c.scannerFormats, "a list such as \"qr,pdf417\""),
                    read(root, "scanner", "seal_keys", c.sealKeysFile, "a file path"),
+                   read(root, "central", "url", c.centralUrl, "a URL such as \"https://central.example:8443\""),
+                   read(root, "central", "ca", c.centralCa, "a file path"),
+                   read(root, "central", "cert", c.centralCert, "a file path"),
+                   read(root, "central", "key", c.centralKey, "a file path"),
+                   read(root, "central", "pins", c.centralPins, "a comma-separated list of sha256//… pins"),
+                   read(root, "printer", "queue", c.printerQueue, "a CUPS queue name"),
+                   read(root, "printer", "cups_server", c.cupsServer, "a host[:port] or socket path"),
+                   read(root, "documents", "agency", c.agencyName, "a string"),
+                   read(root, "documents", "verify_url", c.verifyUrl, "a URL such as \"https://verify.example.gov.cn\""),
                    read(root, "log", "level", c.logLevel, "a string"),
                    read(root, "log", "file", c.logFile, "a string")})
     if (err) return Error{std::string(sourceName) + ": " + err->message};
@@ -107,6 +120,14 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
   if (peripherals::scanner::parseSymbologies(c.scannerFormats) == 0)
     return Error{std::string(sourceName) + ": [scanner] formats = \"" + c.scannerFormats +
                  "\" (expected a comma-separated list of qr, pdf417, datamatrix)"};
+  if (!core::isUsableVerifyUrl(c.verifyUrl))
+    return Error{std::string(sourceName) + ": [documents] verify_url = \"" + c.verifyUrl +
+                 "\" (expected https://host[:port][/path], at most 64 characters, no query or fragment)"};
+  if (!c.centralUrl.empty() && c.centralUrl.rfind("https://", 0) != 0)
+    return Error{std::string(sourceName) + ": [central] url must start with https:// (the kiosk talks TLS only)"};
+  if (!c.centralUrl.empty() && (c.centralCa.empty() || c.centralCert.empty() || c.centralKey.empty()))
+    return Error{std::string(sourceName) + ": [central] url needs ca, cert and key (the agency CA and this kiosk's certificate)"};
+  if (c.agencyName.size() > 200) return Error{std::string(sourceName) + ": [documents] agency is longer than 200 bytes"};
   if (c.hallName.size() > 200) return Error{std::string(sourceName) + ": [kiosk] hall_name is longer than 200 bytes"};
   return c;
 }

@@ -27,6 +27,16 @@ struct Config {
   std::string scannerCamera;        ///< V4L2 camera ("/dev/video0" or an index); empty = none
   std::string scannerFormats = "qr";   ///< qr, pdf417, datamatrix (comma-separated)
   std::string sealKeysFile;         ///< cached public keys for certificate seals (GET /v1/keys)
+  // [central]
+  std::string centralUrl;           ///< "https://central.example:8443"; empty = none (demo: embedded)
+  std::string centralCa, centralCert, centralKey;   ///< agency CA, this kiosk's certificate and key
+  std::string centralPins;          ///< comma-separated "sha256//…" pins of the server key(s)
+  // [printer]
+  std::string printerQueue;         ///< CUPS queue of the A4 printer; empty = none
+  std::string cupsServer;           ///< empty = libcups' default
+  // [documents]
+  std::string agencyName = "测试市社会保险事业管理中心";
+  std::string verifyUrl = "https://verify.onestop.example";   ///< public verification page (QR links)
   // [log]
   std::string logLevel = "info";    ///< trace debug info warn error
   std::string logFile;              ///< empty = stderr only

@@ -7,6 +7,7 @@
 #include "app/scanned_codes.hpp"
 
 #include "idcard/reader.hpp"
+#include "printer/document_printer.hpp"
 #include "idcard/serial_transport.hpp"
 #include "idcard/sim/card_image.hpp"
 #include "idcard/sim/control_server.hpp"
@@ -22,6 +23,7 @@ template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 constexpr std::string_view kScannerId = "scanner";
+constexpr std::string_view kPrinterId = "document-printer";
 
 std::int64_t epochSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -35,6 +37,7 @@ void forward(const pd::DeviceEvent& e, EventQueue& queue, std::span<const centra
                                 s.status.description.empty() ? "" : " — ", s.status.description);
                    const bool online = s.status.device == pd::DeviceState::Online;
                    if (e.deviceId == kScannerId) queue.post(core::ev::ScannerChanged{online});
+                   else if (e.deviceId == kPrinterId) queue.post(core::ev::PrinterChanged{online});
                    else queue.post(core::ev::ReaderChanged{online});
                  },
                  [&](const pd::CardRead& r) {
@@ -60,6 +63,7 @@ Devices::~Devices() { stop(); }
 
 void Devices::start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket) {
   startScanner(config, demo, queue);
+  startPrinter(config, queue);
   pd::idcard::ReaderConfig rc;
   std::unique_ptr<pd::idcard::PhotoDecoder> photos;
   if (demo) {
@@ -129,6 +133,23 @@ void Devices::startScanner(const Config& config, bool demo, EventQueue& queue) {
   scanner_->start([this, &queue](pd::DeviceEvent e) { forward(e, queue, sealKeys_); });
 }
 
+// The A4 printer behind CUPS. Its status reaches the session; a job's outcome reaches
+// whoever printed (DocumentDesk), only once CUPS reports it completed or failed.
+void Devices::startPrinter(const Config& config, EventQueue& queue) {
+  if (config.printerQueue.empty()) {
+    spdlog::warn("printer: no A4 printer configured ([printer] queue); certificates cannot be printed");
+    queue.post(core::ev::PrinterChanged{false});
+    return;
+  }
+  pd::printer::DocumentPrinterConfig pc;
+  pc.deviceId = std::string(kPrinterId);
+  pc.queue = config.printerQueue;
+  pc.server.host = config.cupsServer;
+  printer_ = std::make_unique<pd::printer::DocumentPrinter>(pc);
+  printer_->start([this, &queue](pd::DeviceEvent e) { forward(e, queue, sealKeys_); });
+  spdlog::info("printer: A4 certificates go to CUPS queue {}", config.printerQueue);
+}
+
 void Devices::setScanning(bool on) {
   if (scanner_) scanner_->setScanning(on);
 }
@@ -140,6 +161,8 @@ std::optional<pd::scanner::PreviewImage> Devices::scanPreview(std::uint64_t afte
 double Devices::scanBrightness() const { return scanner_ ? scanner_->stats().meanBrightness : -1; }
 
 void Devices::stop() {
+  if (printer_) printer_->stop();   // a job still followed completes as cancelled
+  printer_.reset();
   if (scanner_) scanner_->stop();
   scanner_.reset();
   camera_ = nullptr;

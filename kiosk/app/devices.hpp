@@ -24,6 +24,9 @@ class ControlServer;
 namespace onestop::peripherals::scanner {
 class SyntheticSource;
 }
+namespace onestop::peripherals::printer {
+class DocumentPrinter;
+}
 
 namespace onestop::app {
 
@@ -52,9 +55,12 @@ class Devices {
   std::optional<peripherals::scanner::PreviewImage> scanPreview(std::uint64_t afterSequence) const;
   /// Mean brightness (0–255) of the last frame decoded; -1 when unknown.
   double scanBrightness() const;
+  /// The A4 printer; null when none is configured. Valid until stop().
+  peripherals::printer::DocumentPrinter* documentPrinter() { return printer_.get(); }
 
  private:
   void startScanner(const Config& config, bool demo, EventQueue& queue);
+  void startPrinter(const Config& config, EventQueue& queue);
 
   std::unique_ptr<peripherals::idcard::sim::IdCardSimulator> simulator_;
   std::unique_ptr<peripherals::idcard::sim::ControlServer> control_;
@@ -62,6 +68,7 @@ class Devices {
   std::vector<central::seal::PublicKey> sealKeys_;   // read by the scanner thread only after start
   peripherals::scanner::SyntheticSource* camera_ = nullptr;   // demo: owned by scanner_
   std::unique_ptr<peripherals::scanner::CodeScanner> scanner_;
+  std::unique_ptr<peripherals::printer::DocumentPrinter> printer_;
 };
 
 }  // namespace onestop::app

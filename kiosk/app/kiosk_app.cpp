@@ -10,7 +10,9 @@
 #include <memory>
 #include <sstream>
 
+#include "app/central_link.hpp"
 #include "app/data_paths.hpp"
+#include "app/document_desk.hpp"
 #include "app/devices.hpp"
 #include "app/embedded_central.hpp"
 #include "app/event_queue.hpp"
@@ -19,6 +21,7 @@
 #include "app/render_target.hpp"
 #include "app/scan_view.hpp"
 #include "app/scenario.hpp"
+#include "core/secure_wipe.hpp"
 #include "core/session.hpp"
 #include "i18n/catalogs.hpp"
 #include "ui/fonts.hpp"
@@ -72,12 +75,20 @@ class Kiosk {
         session_(cfg_.language), ui_(fonts_, catalogs_, cfg_.language),
         queue_(t->headless() ? 0u : SDL_RegisterEvents(1)) {}
 
+  ~Kiosk() { dropDocumentPreview(); }   // before the renderer goes
+  Kiosk(const Kiosk&) = delete;
+  Kiosk& operator=(const Kiosk&) = delete;
+
   EventQueue& queue() { return queue_; }
   Devices& devices() { return devices_; }
 
   int run(Clock::time_point started);
   void setScenario(std::unique_ptr<ScenarioRunner> r) { scenario_ = std::move(r); }
   void setSampleNames(std::vector<std::string> n) { ui_.env.sampleNames = std::move(n); }
+  /// After the devices started: the certificate desk (needs the printer) and the server link.
+  void startServices(const Config& c);
+  CentralLink& link() { return *link_; }
+  void setEmbeddedCentral(EmbeddedCentral* central) { central_ = central; }
 
  private:
   void applyEffects(const core::Effects& fx);
@@ -91,6 +102,8 @@ class Kiosk {
   void updateClock();
   int waitTimeoutMs() const;
   void writeStats() const;
+  void updateDocumentPreview();
+  void dropDocumentPreview();
 
   const Options& opts_;
   Config cfg_;
@@ -103,6 +116,11 @@ class Kiosk {
   InputAdapter input_;
   EventQueue queue_;
   Devices devices_;   // after queue_: destroyed (threads joined) before it
+  std::unique_ptr<DocumentDesk> desk_;   // after devices_: its printer outlives it
+  std::unique_ptr<CentralLink> link_;
+  EmbeddedCentral* central_ = nullptr;   // demo only
+  SDL_Texture* documentTexture_ = nullptr;
+  std::uint64_t documentShown_ = 0;
   std::unique_ptr<ScenarioRunner> scenario_;
   std::string pendingScreenshot_;
   int framesWanted_ = 2;
@@ -137,9 +155,76 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    },
                    [&](const core::fx::LayoutChanged&) { rebuildAtlas(); },
                    [&](const core::fx::Speak& s) { spdlog::debug("voice prompt: {}", s.key); },
-                   [&](const core::fx::SessionEnded&) { spdlog::info("session ended"); },
+                   [&](const core::fx::SessionEnded&) {
+                     if (desk_) desk_->discard();
+                     dropDocumentPreview();
+                     spdlog::info("session ended");
+                   },
+                   [&](const core::fx::IssueCertificate& c) {
+                     if (const auto& citizen = session_.state().citizen)
+                       link_->issueCertificate(c.request, *citizen, c.type);
+                   },
+                   [&](const core::fx::PrintCertificate& p) { desk_->print(p.request); },
                },
                e);
+}
+
+void Kiosk::startServices(const Config& c) {
+  documents::DocumentOptions options;
+  options.agencyName = c.agencyName;
+  options.verifyUrl = c.verifyUrl;
+  desk_ = std::make_unique<DocumentDesk>(queue_, options, devices_.documentPrinter());
+  link_ = std::make_unique<CentralLink>(queue_, [this](std::uint64_t request, std::string body) {
+    desk_->prepare(request, std::move(body));
+  });
+  if (c.centralUrl.empty()) return;   // the demo starts the link when its embedded server is up
+  sync::TrustConfig trust;
+  trust.serverUrl = c.centralUrl;
+  trust.caCert = c.centralCa;
+  trust.clientCert = c.centralCert;
+  trust.clientKey = c.centralKey;
+  for (std::size_t at = 0; at < c.centralPins.size();) {
+    const auto comma = c.centralPins.find(',', at);
+    const auto pin = c.centralPins.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    if (!pin.empty()) trust.pins.push_back(pin);
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  if (auto problem = sync::checkTrust(trust)) {
+    spdlog::error("central: {}; the kiosk runs offline", *problem);
+    queue_.post(core::ev::LinkChanged{core::LinkStatus::Offline, 0});
+    return;
+  }
+  link_->start(std::move(trust));
+}
+
+// The certificate preview: the desk renders off the UI thread; here the pixels become a
+// texture once (ARGB32 from cairo is SDL's ARGB8888 on little-endian machines).
+void Kiosk::updateDocumentPreview() {
+  if (!desk_) return;
+  auto raster = desk_->takePreview(documentShown_);
+  if (!raster) return;
+  dropDocumentPreview();
+  documentTexture_ = SDL_CreateTexture(target_->renderer(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                                       raster->width, raster->height);
+  if (!documentTexture_) {
+    spdlog::error("certificate preview: {}", SDL_GetError());
+  } else {
+    SDL_SetTextureScaleMode(documentTexture_, SDL_ScaleModeLinear);
+    SDL_UpdateTexture(documentTexture_, nullptr, raster->pixels.data(), raster->stride);
+    ui_.env.documentPreview = documentTexture_;
+    ui_.env.documentPreviewWidth = raster->width;
+    ui_.env.documentPreviewHeight = raster->height;
+  }
+  core::secureWipe(raster->pixels);
+  framesWanted_ = std::max(framesWanted_, 2);
+}
+
+void Kiosk::dropDocumentPreview() {
+  if (documentTexture_) SDL_DestroyTexture(documentTexture_);
+  documentTexture_ = nullptr;
+  ui_.env.documentPreview = nullptr;
+  ui_.env.documentPreviewWidth = ui_.env.documentPreviewHeight = 0;
 }
 
 void Kiosk::updateClock() {
@@ -269,6 +354,18 @@ void Kiosk::stepScenario() {
                        quit_ = true;
                      }
                    }
+                   if (d.step.verb == "central") {
+                     const std::string& what = d.step.args[0];
+                     std::string err = !central_ ? "no embedded central server (run with --demo --central DIR)"
+                                       : what == "stop"  ? central_->pause()
+                                       : what == "start" ? central_->resume()
+                                                         : "central: expected stop or start";
+                     if (!err.empty()) {
+                       spdlog::error("scenario failed: line {}: central {}: {}", d.step.line, what, err);
+                       exitCode_ = 1;
+                       quit_ = true;
+                     }
+                   }
                    if (d.step.verb == "key") {
                      SDL_Event ev{};
                      ev.type = SDL_KEYDOWN;
@@ -378,6 +475,7 @@ int Kiosk::run(Clock::time_point started) {
     }
     updateClock();
     scanView_.update(devices_, session_, ui_.env, target_->renderer(), now);
+    updateDocumentPreview();
     if (redraw || animate) framesWanted_ = std::max(framesWanted_, 2);
     // An animation on screen draws at about 30 fps without keeping the UI "unsettled".
     const bool animationDue = ui_.animating && now - lastFrame_ >= std::chrono::milliseconds(30);
@@ -425,7 +523,7 @@ int runKiosk(const Options& o) {
     if (!in) { spdlog::error("cannot read scenario {}", o.scenarioFile); return 2; }
     std::stringstream buf;
     buf << in.rdbuf();
-    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}, {"qr", 1}});
+    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}, {"qr", 1}, {"central", 1}});
     if (!steps) { spdlog::error("scenario: {}", steps.error()); return 2; }
     runner = std::make_unique<ScenarioRunner>(std::move(steps.value()), o.screenshotDir);
   }
@@ -465,9 +563,14 @@ int runKiosk(const Options& o) {
     // An interactive demo takes cards from a control socket; scenarios drive the simulator
     // directly (so parallel test runs never share a socket).
     kiosk.devices().start(cfg, o.demo, kiosk.queue(), o.scenarioFile.empty() ? "/tmp/onestop-idcard.sock" : "");
+    kiosk.startServices(cfg);
     EmbeddedCentral central;
-    if (o.demo && !o.centralDir.empty()) central.start(o.centralDir);
+    if (o.demo && !o.centralDir.empty()) {
+      kiosk.setEmbeddedCentral(&central);
+      central.start(o.centralDir, [&kiosk](sync::TrustConfig trust) { kiosk.link().start(std::move(trust)); });
+    }
     code = kiosk.run(started);
+    kiosk.link().stop();
     central.stop();
     kiosk.devices().stop();
     ImGui_ImplSDLRenderer_Shutdown();

@@ -8,7 +8,7 @@ namespace {
 // Built-in verbs and their argument counts (min, max).
 const std::map<std::string, std::pair<int, int>>& builtins() {
   static const std::map<std::string, std::pair<int, int>> v = {
-      {"tap", {1, 1}},        {"type", {1, 1}},       {"wait", {1, 2}},  {"expect", {1, 1}},
+      {"tap", {1, 1}},        {"type", {1, 1}},       {"wait", {1, 2}},  {"wait-not", {1, 2}},  {"expect", {1, 1}},
       {"expect-not", {1, 1}}, {"screenshot", {1, 1}}, {"sleep", {1, 1}},
   };
   return v;
@@ -80,7 +80,7 @@ core::Result<std::vector<Step>> parseScenario(std::string_view text, std::string
                            (b->second.second > b->second.first ? "–" + std::to_string(b->second.second) : "") +
                            " argument(s), got " + std::to_string(n)};
       double secs = 0;
-      if (s.verb == "wait" && n == 2 && !parseSeconds(s.args[1], secs))
+      if ((s.verb == "wait" || s.verb == "wait-not") && n == 2 && !parseSeconds(s.args[1], secs))
         return core::Error{where() + "wait timeout \"" + s.args[1] + "\" is not a number of seconds"};
       if (s.verb == "sleep" && !parseSeconds(s.args[0], secs))
         return core::Error{where() + "sleep \"" + s.args[0] + "\" is not a number of seconds"};
@@ -131,13 +131,13 @@ Action ScenarioRunner::advance(const ui::FrameLog& log, Clock::time_point now) {
     ++next_;
     return act::None{};
   }
-  if (s.verb == "wait") {
+  if (s.verb == "wait" || s.verb == "wait-not") {
     if (!deadline_) {
       double secs = 5;
       if (s.args.size() == 2) secs = std::stod(s.args[1]);
       deadline_ = now + std::chrono::milliseconds(static_cast<long>(secs * 1000));
     }
-    if (log.showsText(s.args[0])) { deadline_.reset(); ++next_; return act::None{}; }
+    if (log.showsText(s.args[0]) == (s.verb == "wait")) { deadline_.reset(); ++next_; return act::None{}; }
     if (now >= *deadline_) { deadline_.reset(); return fail("did not appear in time"); }
     wakeAt_ = std::min(*deadline_, now + std::chrono::milliseconds(50));
     return act::None{};

@@ -23,12 +23,18 @@ Effects Session::reset() {
   const bool languageChanged = state_.language != defaultLanguage_;
   const ReaderState reader = state_.reader;   // a device fact, not the citizen's
   const ScannerState scanner = state_.scanner;
+  const LinkStatus link = state_.link;
+  const int queued = state_.queuedItems;
+  const bool printerReady = state_.printerReady;
   if (state_.citizen) state_.citizen->wipe();
   if (state_.scan) state_.scan->wipe();
   state_ = SessionState{};
   state_.language = defaultLanguage_;
   state_.reader = reader;
   state_.scanner = scanner;
+  state_.link = link;
+  state_.queuedItems = queued;
+  state_.printerReady = printerReady;
   Effects fx{fx::SessionEnded{}};
   if (languageChanged) fx.push_back(fx::LanguageChanged{state_.language});
   if (layoutChanged) fx.push_back(fx::LayoutChanged{});
@@ -45,6 +51,11 @@ Effects Session::handle(const Event& event) {
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
+                   if (state_.screen == Screen::Certificate) {
+                     // The paper is on its way: the citizen must stay to take it.
+                     if (state_.certificate && state_.certificate->phase == CertificatePhase::Printing) return;
+                     state_.certificate.reset();
+                   }
                    if (state_.screen == Screen::ScanResult && state_.scan) {   // a result is not kept behind
                      state_.scan->wipe();
                      state_.scan.reset();
@@ -124,6 +135,27 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::ScannerChanged& e) {
                    state_.scanner = e.ready ? ScannerState::Ready : ScannerState::Unavailable;
                  },
+                 [&](const ev::LinkChanged& e) {
+                   state_.link = e.link;
+                   state_.queuedItems = e.queuedItems;
+                 },
+                 [&](const ev::PrinterChanged& e) { state_.printerReady = e.ready; },
+                 [&](const ev::RequestCertificate&) { requestCertificate(fx); },
+                 [&](const ev::CertificateIssued& e) { certificateIssued(e, fx); },
+                 [&](const ev::CertificateFailed& e) {
+                   if (state_.certificate && state_.certificate->request == e.request &&
+                       state_.certificate->phase == CertificatePhase::Requesting)
+                     certificateFailed(e.problemKey, false, fx);
+                 },
+                 [&](const ev::PrintCertificate&) { printCertificate(fx); },
+                 [&](const ev::PrintFinished& e) {
+                   if (!state_.certificate || state_.certificate->request != e.request ||
+                       state_.certificate->phase != CertificatePhase::Printing)
+                     return;
+                   if (!e.completed) { certificateFailed(e.problemKey, true, fx); return; }
+                   state_.certificate->phase = CertificatePhase::Done;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
                  [&](const ev::CodeScanned& e) {
                    if (state_.screen != Screen::Scan) return;   // only the screen that asked
                    state_.scan = e.result;
@@ -133,6 +165,53 @@ Effects Session::handle(const Event& event) {
              },
              event);
   return fx;
+}
+
+// Only an identified citizen on the Identified screen of a certificate service may ask;
+// offline there is nothing to ask (the screen says so), a second tap while one is being
+// issued is ignored.
+void Session::requestCertificate(Effects& fx) {
+  const auto type = certificateTypeOfService(state_.serviceId);
+  if (!state_.citizen || !type || state_.link == LinkStatus::Offline) return;
+  const bool retry = state_.screen == Screen::Certificate && state_.certificate &&
+                     state_.certificate->phase == CertificatePhase::Failed && !state_.certificate->printFailed;
+  if (state_.screen != Screen::Identified && !retry) return;
+  state_.certificate = CertificateFlow{nextRequest_++, std::string(*type), CertificatePhase::Requesting, {}, {}, {}, {}, 0, {}, false};
+  fx.push_back(fx::IssueCertificate{state_.certificate->request, state_.certificate->type});
+  if (retry) return;
+  navigate(Screen::Certificate, fx);
+}
+
+void Session::certificateIssued(const ev::CertificateIssued& e, Effects& fx) {
+  auto& c = state_.certificate;
+  if (!c || c->request != e.request || c->phase != CertificatePhase::Requesting) return;
+  c->phase = CertificatePhase::Preview;
+  c->serial = e.serial;
+  c->verificationCode = e.verificationCode;
+  c->validUntil = e.validUntil;
+  c->acceptanceNumber = e.acceptanceNumber;
+  c->pages = e.pages;
+  if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+}
+
+void Session::certificateFailed(std::string problemKey, bool printFailed, Effects& fx) {
+  state_.certificate->phase = CertificatePhase::Failed;
+  state_.certificate->problemKey = std::move(problemKey);
+  state_.certificate->printFailed = printFailed;
+  if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+}
+
+// From the preview, or again after a failed print (same document, same request).
+void Session::printCertificate(Effects& fx) {
+  auto& c = state_.certificate;
+  if (state_.screen != Screen::Certificate || !c) return;
+  const bool fromPreview = c->phase == CertificatePhase::Preview;
+  const bool again = c->phase == CertificatePhase::Failed && c->printFailed;
+  if (!fromPreview && !again) return;
+  c->phase = CertificatePhase::Printing;
+  c->problemKey.clear();
+  fx.push_back(fx::PrintCertificate{c->request});
+  if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
 }
 
 std::string Session::mainPromptKey() const {
@@ -145,6 +224,17 @@ std::string Session::mainPromptKey() const {
     case Screen::Identified: return std::string("identified.prompt"_k);
     case Screen::Scan: return std::string("scan.prompt"_k);
     case Screen::ScanResult: return std::string(scanResultTitleKey(state_.scan ? state_.scan->kind : CodeKind::Unusable));
+    case Screen::Certificate: {
+      if (!state_.certificate) return std::string("certificate.requesting"_k);
+      switch (state_.certificate->phase) {
+        case CertificatePhase::Requesting: return std::string("certificate.requesting"_k);
+        case CertificatePhase::Preview: return std::string("certificate.preview_prompt"_k);
+        case CertificatePhase::Printing: return std::string("certificate.printing"_k);
+        case CertificatePhase::Done: return std::string("certificate.take_it"_k);
+        case CertificatePhase::Failed: return state_.certificate->problemKey;
+      }
+      return std::string("certificate.requesting"_k);
+    }
   }
   return std::string("home.prompt"_k);
 }

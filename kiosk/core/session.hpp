@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/certificate_flow.hpp"
 #include "core/identity.hpp"
 #include "core/scan_result.hpp"
 #include "core/service_catalogue.hpp"
@@ -23,6 +24,7 @@ enum class Screen {
   Identified,      ///< the card was read: who, masked, and what happens next
   Scan,            ///< "hold your code up to the camera": live preview, scanning on
   ScanResult,      ///< what the scanned code is, and what it says
+  Certificate,     ///< a certificate: issuing, preview, printing, take it (or why not)
 };
 
 /// The ID card reader as the citizen needs to know it.
@@ -43,6 +45,10 @@ struct SessionState {
   std::optional<Identity> citizen;          ///< personal data: wiped when the session ends
   ScannerState scanner = ScannerState::Unknown;
   std::optional<core::ScanResult> scan;     ///< ScanResult: the last code (may hold a credential)
+  LinkStatus link = LinkStatus::Unknown;    ///< the central system, as the banner shows it
+  int queuedItems = 0;                      ///< items waiting in the outbox (not personal)
+  bool printerReady = false;                ///< the A4 printer can take a job now
+  std::optional<CertificateFlow> certificate;   ///< Certificate: the one being issued/printed
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -67,13 +73,27 @@ struct Finish {};   ///< the citizen is done: end the session, wipe personal dat
 struct OpenScan {};                          ///< the citizen wants to show a code to the camera
 struct ScannerChanged { bool ready; };
 struct CodeScanned { core::ScanResult result; };   ///< classified (and, for seals, checked) by the app
+struct LinkChanged { LinkStatus link; int queuedItems; };
+struct PrinterChanged { bool ready; };
+struct RequestCertificate {};   ///< the identified citizen asks for the certificate of the service chosen
+/// The server issued it and the app rendered it (request matches CertificateFlow::request).
+struct CertificateIssued {
+  std::uint64_t request;
+  std::string serial, verificationCode, validUntil, acceptanceNumber;
+  int pages;
+};
+struct CertificateFailed { std::uint64_t request; std::string problemKey; };
+struct PrintCertificate {};     ///< the citizen confirmed the preview (or tries again)
+struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; };
 }  // namespace ev
 
 using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::OpenDisplayCheck, ev::SetLanguage, ev::ToggleLargeText,
                            ev::ToggleVoice, ev::InactivityTimeout, ev::StartIdentify,
                            ev::ReaderChanged, ev::CardRead, ev::Finish, ev::OpenScan,
-                           ev::ScannerChanged, ev::CodeScanned>;
+                           ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
+                           ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
+                           ev::PrintCertificate, ev::PrintFinished>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -81,9 +101,13 @@ struct LanguageChanged { std::string code; };   ///< reload fonts/voice for the 
 struct LayoutChanged {};                        ///< text size changed: rebuild font atlas
 struct Speak { std::string key; };              ///< read this i18n key aloud (voice on)
 struct SessionEnded {};                         ///< wipe personal data held outside core
+/// Ask the server for a certificate of `type` for the identified citizen (then render it).
+struct IssueCertificate { std::uint64_t request; std::string type; };
+struct PrintCertificate { std::uint64_t request; };   ///< print the rendered certificate
 }  // namespace fx
 
-using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded>;
+using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
+                            fx::IssueCertificate, fx::PrintCertificate>;
 using Effects = std::vector<Effect>;
 
 class Session {
@@ -104,9 +128,14 @@ class Session {
  private:
   void navigate(Screen to, Effects& fx);
   Effects reset();
+  void requestCertificate(Effects& fx);
+  void certificateIssued(const ev::CertificateIssued& e, Effects& fx);
+  void certificateFailed(std::string problemKey, bool printFailed, Effects& fx);
+  void printCertificate(Effects& fx);
 
   SessionState state_;
   std::string defaultLanguage_;
+  std::uint64_t nextRequest_ = 1;   // never reused: an answer to an ended session finds no match
 };
 
 }  // namespace onestop::core

@@ -25,6 +25,9 @@ struct Environment {
   void* scanPreview = nullptr;
   int scanPreviewWidth = 0, scanPreviewHeight = 0;
   std::string scanHintKey;
+  // Certificate screen: the first page as it will print (null while none is ready).
+  void* documentPreview = nullptr;
+  int documentPreviewWidth = 0, documentPreviewHeight = 0;
 };
 
 struct UiContext {

@@ -27,6 +27,22 @@ float drawBanner(UiContext& ui, ImVec2 size) {
   return h;
 }
 
+// While the central system cannot be reached, a strip under the banner says so on every
+// screen, and what still works: nobody should find out only after queueing at the kiosk.
+float drawLinkNotice(UiContext& ui, const core::SessionState& s, ImVec2 size) {
+  if (s.link != core::LinkStatus::Offline && s.link != core::LinkStatus::Degraded) return 0;
+  const Theme& t = ui.theme;
+  const float top = t.heading() * 2.0f;
+  std::string notice = ui.tr.tr("link.offline"_k);
+  if (s.queuedItems > 0) notice += "  " + ui.tr.format("link.queued"_k, {{"count", std::to_string(s.queuedItems)}});
+  const float textW = size.x - 2 * t.margin();
+  const float h = measureText(ui, FontRole::Body, notice, textW) + t.gap();
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + h), t.palette.warning.imgui());
+  ImGui::SetCursorScreenPos(ImVec2(t.margin(), top + t.gap() / 2));
+  text(ui, FontRole::Body, notice, t.palette.onWarning, textW);
+  return h;
+}
+
 // Back and home on the left (not on the home screen); language, large text and voice on
 // the right of every screen, so a citizen can change them wherever they are.
 float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string& title, float top, float width) {
@@ -34,7 +50,9 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   const float h = t.targetHeight();
   const float y = top + t.gap();
   float x = t.margin();
-  if (s.screen != Screen::Home && s.screen != Screen::Identified) {
+  const bool printing = s.screen == Screen::Certificate && s.certificate &&
+                        s.certificate->phase == core::CertificatePhase::Printing;
+  if (s.screen != Screen::Home && s.screen != Screen::Identified && !printing) {
     const std::string back = "◀ " + ui.tr.tr("common.back"_k);
     const float bw = buttonWidthFor(ui, back);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -87,6 +105,7 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::Identified: return ui.tr.tr("identify.title"_k);
     case Screen::Scan:
     case Screen::ScanResult: return ui.tr.tr("scan.title"_k);
+    case Screen::Certificate: return ui.tr.tr("certificate.title"_k);
   }
   return {};
 }
@@ -106,7 +125,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
   ImGui::Begin("###kiosk", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-  const float bannerH = drawBanner(ui, size);
+  const float bannerH = drawBanner(ui, size) + drawLinkNotice(ui, s, size);
   const float contentTop = drawToolbar(ui, s, screenTitle(ui, s), bannerH, size.x);
   const Area content{ImVec2(t.margin(), contentTop),
                      ImVec2(size.x - 2 * t.margin(), size.y - contentTop - t.margin())};
@@ -119,6 +138,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::Identified: drawIdentified(ui, s, content); break;
     case Screen::Scan: drawScan(ui, s, content); break;
     case Screen::ScanResult: drawScanResult(ui, s, content); break;
+    case Screen::Certificate: drawCertificate(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -1,5 +1,6 @@
 #include <string>
 
+#include "core/certificate_flow.hpp"
 #include "core/i18n_key.hpp"
 #include "core/masking.hpp"
 #include "core/service_catalogue.hpp"
@@ -38,17 +39,32 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
   text(ui, FontRole::Body, ui.tr.tr("identified.privacy"_k), p.mutedText, w);
 
-  // The service flows themselves need the central server, which this kiosk build does not
-  // reach yet: say so, and where the citizen can be served instead.
-  if (const core::Service* svc = core::findService(s.serviceId)) {
-    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
-    text(ui, FontRole::Heading, ui.tr.format("identified.next"_k, {{"service", ui.tr.tr(svc->nameKey())}}), p.text, w);
-  }
-
   const float bw = std::max(buttonWidthFor(ui, ui.tr.tr("common.finish"_k)), t.targetHeight() * 3);
   const float bh = t.targetHeight() * 1.2f;
+  // A certificate is issued here when the central system answers (it signs the seal);
+  // other services are not yet served by this kiosk: say where the citizen can go.
+  bool issueShown = false;
+  if (const core::Service* svc = core::findService(s.serviceId)) {
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
+    const std::string name = ui.tr.tr(svc->nameKey());
+    const float beside = w - bw - t.gap() * 2;   // clear of the Finish button below
+    if (!core::certificateTypeOfService(svc->id)) {
+      text(ui, FontRole::Heading, ui.tr.format("identified.next"_k, {{"service", name}}), p.text, beside);
+    } else if (s.link == core::LinkStatus::Offline) {
+      text(ui, FontRole::Heading, ui.tr.tr("certificate.unavailable_offline"_k), p.warning, beside);
+    } else {
+      issueShown = true;
+      const std::string label = ui.tr.format("identified.issue"_k, {{"service", name}});
+      const float iw = std::min(w - bw - t.gap() * 2, std::max(buttonWidthFor(ui, label), t.targetHeight() * 4));
+      ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + area.size.y - bh));
+      if (button(ui, "identified.issue", label, ImVec2(iw, bh), ButtonKind::Primary))
+        ui.emit(core::ev::RequestCertificate{});
+    }
+  }
+
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - bh));
-  if (button(ui, "identified.finish", ui.tr.tr("common.finish"_k), ImVec2(bw, bh), ButtonKind::Primary))
+  if (button(ui, "identified.finish", ui.tr.tr("common.finish"_k), ImVec2(bw, bh),
+             issueShown ? ButtonKind::Secondary : ButtonKind::Primary))
     ui.emit(core::ev::Finish{});
 }
 

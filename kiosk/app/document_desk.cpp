@@ -1,0 +1,167 @@
+#include "app/document_desk.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "core/i18n_key.hpp"
+#include "core/secure_wipe.hpp"
+#include "documents/wording.hpp"
+#include "printer/document_printer.hpp"
+
+namespace onestop::app {
+namespace {
+
+// What the citizen reads when the job did not complete (the log gets CUPS' own words).
+std::string_view printProblemKey(peripherals::CompletionCode code) {
+  using peripherals::CompletionCode;
+  switch (code) {
+    case CompletionCode::DeviceNotReady: return "print.problem.not_ready"_k;
+    case CompletionCode::UserError: return "print.problem.paper"_k;
+    case CompletionCode::TimeOut: return "print.problem.timeout"_k;
+    default: return "print.problem.failed"_k;
+  }
+}
+
+std::string isoDay(std::chrono::sys_seconds t, int utcOffsetMinutes) {
+  const std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(t + std::chrono::minutes(utcOffsetMinutes))};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+}  // namespace
+
+struct DocumentDesk::Prepared {
+  std::uint64_t request = 0;
+  std::string pdf, title;
+  std::optional<documents::Raster> preview;   // until the UI thread takes it
+  ~Prepared() {
+    core::secureWipe(pdf);
+    if (preview) core::secureWipe(preview->pixels);
+  }
+};
+
+DocumentDesk::DocumentDesk(EventQueue& queue, documents::DocumentOptions options,
+                           peripherals::printer::DocumentPrinter* printer)
+    : queue_(queue), options_(std::move(options)), printer_(printer), worker_([this] { run(); }) {}
+
+DocumentDesk::~DocumentDesk() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  worker_.join();
+}
+
+void DocumentDesk::run() {
+  std::unique_lock lock(mutex_);
+  while (true) {
+    wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+    if (stopping_) return;
+    auto job = std::move(jobs_.front());
+    jobs_.pop_front();
+    lock.unlock();
+    job();
+    lock.lock();
+  }
+}
+
+void DocumentDesk::prepare(std::uint64_t request, std::string issuedBody) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, request, body = std::move(issuedBody), g = generation_]() mutable {
+      render(request, std::move(body), g);
+    });
+  }
+  wake_.notify_all();
+}
+
+void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t generation) {
+  auto fail = [&](const std::string& why) {
+    spdlog::error("documents: certificate for request {} not usable: {}", request, why);
+    core::secureWipe(body);
+    queue_.post(core::ev::CertificateFailed{request, std::string("certificate.problem.bad_answer"_k)});
+  };
+  if (!renderer_) {
+    auto r = documents::CertificateRenderer::create(options_);
+    if (!r) return fail(r.error());
+    renderer_.emplace(std::move(r.value()));
+  }
+  auto cert = documents::parseIssuedCertificate(body);
+  core::secureWipe(body);
+  if (!cert) return fail(cert.error());
+  auto pdf = renderer_->pdf(cert.value());
+  if (!pdf) return fail(pdf.error());
+  auto preview = renderer_->raster(cert.value(), 0, kPreviewDpi);
+  if (!preview) return fail(preview.error());
+  auto prepared = std::make_unique<Prepared>();
+  prepared->request = request;
+  prepared->pdf = std::move(pdf.value());
+  // The job title reaches CUPS logs and spool files: type and serial, never a name.
+  prepared->title = std::string(documents::certificateTitle(cert->type)) + " " + cert->serial;
+  prepared->preview = std::move(preview.value());
+  const core::ev::CertificateIssued issued{request, cert->serial, cert->verificationCodePrinted,
+                                           isoDay(cert->validUntil, options_.utcOffsetMinutes), cert->acceptanceNumber,
+                                           renderer_->pageCount(cert.value())};
+  const std::size_t pdfBytes = prepared->pdf.size();
+  {
+    std::lock_guard lock(mutex_);
+    if (generation != generation_) return;   // the session ended meanwhile: the document goes
+    current_ = std::move(prepared);
+    ++previewSequence_;
+  }
+  spdlog::info("documents: certificate {} rendered ({} pages, {} KiB PDF)", cert->serial, issued.pages,
+               pdfBytes / 1024);
+  queue_.post(issued);
+}
+
+void DocumentDesk::print(std::uint64_t request) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, request] { printNow(request); });
+  }
+  wake_.notify_all();
+}
+
+void DocumentDesk::printNow(std::uint64_t request) {
+  std::string pdf, title;
+  {
+    std::lock_guard lock(mutex_);
+    if (!current_ || current_->request != request) return;   // discarded: the session ended
+    pdf = current_->pdf;
+    title = current_->title;
+  }
+  if (!printer_) {
+    spdlog::error("documents: no A4 printer configured; certificate {} not printed", title);
+    core::secureWipe(pdf);
+    queue_.post(core::ev::PrintFinished{request, false, std::string("print.problem.no_printer"_k)});
+    return;
+  }
+  auto handle = printer_->print(std::move(pdf), title, kPrintTimeout);
+  const peripherals::Completion done = handle.completion.get();   // the worker waits, never the UI
+  if (done.ok()) {
+    spdlog::info("documents: {} printed (job completed)", title);
+    queue_.post(core::ev::PrintFinished{request, true, {}});
+  } else {
+    spdlog::error("documents: {} not printed: {} ({})", title, peripherals::nameOf(done.code), done.description);
+    queue_.post(core::ev::PrintFinished{request, false, std::string(printProblemKey(done.code))});
+  }
+}
+
+std::optional<documents::Raster> DocumentDesk::takePreview(std::uint64_t& shownSequence) {
+  std::lock_guard lock(mutex_);
+  if (!current_ || !current_->preview || previewSequence_ == shownSequence) return std::nullopt;
+  shownSequence = previewSequence_;
+  auto out = std::move(current_->preview);
+  current_->preview.reset();
+  return out;
+}
+
+void DocumentDesk::discard() {
+  std::lock_guard lock(mutex_);
+  current_.reset();
+  ++generation_;
+}
+
+}  // namespace onestop::app

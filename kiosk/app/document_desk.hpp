@@ -1,0 +1,67 @@
+#pragma once
+// Where an issued certificate becomes paper, off the UI thread: a worker renders the PDF
+// and a first-page preview (cairo/pango take a few hundred milliseconds), and sends the PDF
+// to the A4 printer, following the job until CUPS says completed or failed. The session
+// hears of each step as an event; the UI thread takes the preview pixels when they are
+// ready. The document holds personal data: discard() wipes it (session end).
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "app/event_queue.hpp"
+#include "documents/certificate_renderer.hpp"
+
+namespace onestop::peripherals::printer {
+class DocumentPrinter;
+}
+
+namespace onestop::app {
+
+class DocumentDesk {
+ public:
+  /// `printer` may be null (no A4 printer configured): printing then fails plainly.
+  DocumentDesk(EventQueue& queue, documents::DocumentOptions options, peripherals::printer::DocumentPrinter* printer);
+  ~DocumentDesk();
+  DocumentDesk(const DocumentDesk&) = delete;
+  DocumentDesk& operator=(const DocumentDesk&) = delete;
+
+  /// Renders the 201 body of POST /v1/me/certificates (any thread). Then
+  /// ev::CertificateIssued, or ev::CertificateFailed when it cannot be used.
+  void prepare(std::uint64_t request, std::string issuedBody);
+  /// Prints the prepared document of `request`; then ev::PrintFinished.
+  void print(std::uint64_t request);
+  /// The preview of the current document if newer than `shownSequence` (UI thread, never blocks long).
+  std::optional<documents::Raster> takePreview(std::uint64_t& shownSequence);
+  /// Forgets the current document (and any work queued for it), wiping its bytes.
+  void discard();
+
+  static constexpr double kPreviewDpi = 96;
+  static constexpr std::chrono::seconds kPrintTimeout{120};
+
+ private:
+  struct Prepared;
+  void run();
+  void render(std::uint64_t request, std::string body, std::uint64_t generation);
+  void printNow(std::uint64_t request);
+
+  EventQueue& queue_;
+  documents::DocumentOptions options_;
+  peripherals::printer::DocumentPrinter* printer_;
+  std::optional<documents::CertificateRenderer> renderer_;   // worker thread only (fonts found once)
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> jobs_;
+  std::unique_ptr<Prepared> current_;   // guarded by mutex_
+  std::uint64_t previewSequence_ = 0;   // guarded by mutex_
+  std::uint64_t generation_ = 0;        // guarded by mutex_; discard() moves it on
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace onestop::app

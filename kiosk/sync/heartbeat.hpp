@@ -73,7 +73,8 @@ class Heartbeat {
   Heartbeat(const Heartbeat&) = delete;
   Heartbeat& operator=(const Heartbeat&) = delete;
 
-  /// Starts the timer: the first beat goes at once, then one every interval.
+  /// Starts the timer: the first beat goes at once, then one every interval. A heartbeat
+  /// once stopped does not start again.
   void start();
   /// Stops the timer promptly (joins it); an answer still on its way posts no event.
   void stop();

@@ -80,3 +80,25 @@ TEST_CASE("the scanner section: camera, formats and seal keys") {
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().find("[scanner] formats") != std::string::npos);
 }
+
+TEST_CASE("central server, printer and documents sections") {
+  auto c = parseConfig("[central]\nurl = \"https://c.example:8443\"\nca = \"/p/ca.crt\"\ncert = \"/p/k.crt\"\n"
+                       "key = \"/p/k.key\"\npins = \"sha256//a,sha256//b\"\n[printer]\nqueue = \"A4\"\n"
+                       "[documents]\nverify_url = \"https://verify.example.gov.cn\"\nagency = \"某市社保中心\"\n",
+                       "k.toml");
+  REQUIRE_MESSAGE(c.ok(), c.error());
+  CHECK(c->centralUrl == "https://c.example:8443");
+  CHECK(c->centralPins == "sha256//a,sha256//b");
+  CHECK(c->printerQueue == "A4");
+  CHECK(c->verifyUrl == "https://verify.example.gov.cn");
+  CHECK(c->agencyName == "某市社保中心");
+  auto plain = parseConfig("[central]\nurl = \"http://c.example\"\nca = \"a\"\ncert = \"b\"\nkey = \"c\"\n", "k.toml");
+  REQUIRE_FALSE(plain.ok());
+  CHECK(plain.error().find("https://") != std::string::npos);
+  auto noKey = parseConfig("[central]\nurl = \"https://c.example\"\n", "k.toml");
+  REQUIRE_FALSE(noKey.ok());
+  CHECK(noKey.error().find("ca, cert and key") != std::string::npos);
+  auto badVerify = parseConfig("[documents]\nverify_url = \"https://v.example/?q=1\"\n", "k.toml");
+  REQUIRE_FALSE(badVerify.ok());
+  CHECK(badVerify.error().find("[documents] verify_url") != std::string::npos);
+}

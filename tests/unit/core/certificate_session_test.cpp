@@ -1,0 +1,112 @@
+// The certificate flow of the session: ask (only online, only identified), preview, print,
+// "take it" only on a completed job; answers to an ended session or an older request are
+// ignored; a failed print may be tried again with the same document.
+#include <doctest/doctest.h>
+
+#include "core/session.hpp"
+
+using namespace onestop::core;
+
+namespace {
+
+template <class T> const T* find(const Effects& fx) {
+  for (const auto& e : fx)
+    if (const auto* x = std::get_if<T>(&e)) return x;
+  return nullptr;
+}
+
+Session identifiedFor(const std::string& service) {
+  Session s;
+  s.handle(ev::StartIdentify{service});
+  Identity id;
+  id.name = "测试王𠈌";
+  id.idNumber = "11010519491231002X";
+  s.handle(ev::CardRead{id, ""});
+  REQUIRE(s.state().screen == Screen::Identified);
+  return s;
+}
+
+ev::CertificateIssued issued(std::uint64_t request) { return {request, "ZM1", "1234 5678 9012", "2027-02-22", "2026112400000011", 2}; }
+
+}  // namespace
+
+TEST_CASE("a certificate is asked for, previewed, printed and only then taken") {
+  Session s = identifiedFor("cert_rights_record");
+  const auto fx = s.handle(ev::RequestCertificate{});
+  const auto* ask = find<fx::IssueCertificate>(fx);
+  REQUIRE(ask);
+  CHECK(ask->type == "rights_record");
+  CHECK(s.state().screen == Screen::Certificate);
+  CHECK(s.state().certificate->phase == CertificatePhase::Requesting);
+  CHECK(s.handle(ev::RequestCertificate{}).empty());   // a second tap asks nothing more
+
+  s.handle(issued(ask->request));
+  REQUIRE(s.state().certificate->phase == CertificatePhase::Preview);
+  CHECK(s.state().certificate->pages == 2);
+  const auto printFx = s.handle(ev::PrintCertificate{});
+  REQUIRE(find<fx::PrintCertificate>(printFx));
+  CHECK(find<fx::PrintCertificate>(printFx)->request == ask->request);
+  CHECK(s.state().certificate->phase == CertificatePhase::Printing);
+  s.handle(ev::Back{});   // the paper is on its way: the citizen stays
+  CHECK(s.state().screen == Screen::Certificate);
+  s.handle(ev::PrintFinished{ask->request, true, ""});
+  CHECK(s.state().certificate->phase == CertificatePhase::Done);
+  const auto end = s.handle(ev::Finish{});
+  CHECK(find<fx::SessionEnded>(end));
+  CHECK_FALSE(s.state().certificate.has_value());
+  CHECK_FALSE(s.holdsPersonalData());
+}
+
+TEST_CASE("a failed print says why and may be tried again, a failed issue may be asked again") {
+  Session s = identifiedFor("cert_participation");
+  const auto request = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}))->request;
+  s.handle(ev::CertificateFailed{request, "certificate.problem.server"});
+  CHECK(s.state().certificate->phase == CertificatePhase::Failed);
+  CHECK_FALSE(s.state().certificate->printFailed);
+  CHECK(s.handle(ev::PrintCertificate{}).empty());   // nothing to print
+  const auto again = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}));
+  REQUIRE(again);
+  CHECK(again->request != request);
+  s.handle(issued(again->request));
+  s.handle(ev::PrintCertificate{});
+  s.handle(ev::PrintFinished{again->request, false, "print.problem.paper"});
+  CHECK(s.state().certificate->phase == CertificatePhase::Failed);
+  CHECK(s.state().certificate->printFailed);
+  CHECK(s.state().certificate->problemKey == "print.problem.paper");
+  CHECK(s.mainPromptKey() == "print.problem.paper");
+  CHECK(find<fx::PrintCertificate>(s.handle(ev::PrintCertificate{})));   // same document again
+  CHECK(s.state().certificate->phase == CertificatePhase::Printing);
+}
+
+TEST_CASE("answers to an older request or an ended session change nothing") {
+  Session s = identifiedFor("cert_benefit");
+  const auto first = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}))->request;
+  s.handle(ev::Finish{});
+  s.handle(issued(first));   // the citizen left: the late certificate is not shown to the next one
+  CHECK(s.state().screen == Screen::Home);
+  CHECK_FALSE(s.state().certificate.has_value());
+
+  Session t = identifiedFor("cert_benefit");
+  const auto mine = find<fx::IssueCertificate>(t.handle(ev::RequestCertificate{}))->request;
+  t.handle(issued(mine + 1000));
+  CHECK(t.state().certificate->phase == CertificatePhase::Requesting);
+  t.handle(issued(mine));
+  t.handle(ev::PrintFinished{mine, true, ""});   // no print was asked for
+  CHECK(t.state().certificate->phase == CertificatePhase::Preview);
+}
+
+TEST_CASE("offline nothing is asked of the server, and services without a certificate ask nothing") {
+  Session s = identifiedFor("cert_participation");
+  s.handle(ev::LinkChanged{LinkStatus::Offline, 3});
+  CHECK(s.handle(ev::RequestCertificate{}).empty());
+  CHECK(s.state().screen == Screen::Identified);
+  s.handle(ev::Finish{});
+  CHECK(s.state().link == LinkStatus::Offline);   // a fact about the kiosk, kept across sessions
+  CHECK(s.state().queuedItems == 3);
+
+  Session t = identifiedFor("change_phone");
+  CHECK(t.handle(ev::RequestCertificate{}).empty());
+  Session u;   // not identified
+  u.handle(ev::OpenService{"cert_participation"});
+  CHECK(u.handle(ev::RequestCertificate{}).empty());
+}

@@ -40,6 +40,6 @@ if grep -q '110105198503140312' <<<"$text"; then echo "FAILED: full ID number on
 # The log names the certificate but never the citizen.
 if grep -qE '110105198503140312|测试张伟' "$work"/*.log; then echo "FAILED: personal data in the kiosk log" >&2; exit 1; fi
 
-run NOPAPER certificate_no_paper.scn
+run KIOSK-NOPAPER certificate_no_paper.scn
 grep -q 'not printed' "$work/certificate_no_paper.log" || { echo "FAILED: the failed job was not logged" >&2; exit 1; }
 echo "certificate printed as $(basename "$pdf") with serial $serial; paper-out and offline paths passed"

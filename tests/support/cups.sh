@@ -9,6 +9,7 @@
 #   FAILING   a backend that fails every job (exit 1) under printer-error-policy=abort-job:
 #             jobs end "aborted"
 #   NOPAPER   a backend that reports media-empty-error, then fails the job
+#   KIOSK-NOPAPER  the same, for the kiosk's end-to-end test
 #   RECEIPTS  a raw queue (ESC/POS for a receipt printer) whose backend saves each job as
 #             DIR/out/raw-job_<id>.bin
 # Needs root: cupsd starts as root to run backends, and cups-pdf refuses to run without it.
@@ -164,13 +165,16 @@ CONF
   admin cupsdisable -h "$sock" -r "disabled by the test set-up" DISABLED
   admin lpadmin -h "$sock" -p FAILING -v "onestop-fail:/" "${common[@]}"
   admin lpadmin -h "$sock" -p NOPAPER -v "onestop-nopaper:/" "${common[@]}"
+  # The same for the kiosk's end-to-end test: a paper-out state left behind must not
+  # change what the printing suite's NOPAPER test sees.
+  admin lpadmin -h "$sock" -p KIOSK-NOPAPER -v "onestop-nopaper:/" "${common[@]}"
   admin lpadmin -h "$sock" -p RECEIPTS -E -v "onestop-save:$home/out"   # no PPD: a raw queue
 
   {
     echo "ONESTOP_CUPS_SERVER=$sock"
     echo "ONESTOP_CUPS_OUT=$home/out"
   } > "$dir/env"
-  echo "CUPS test server on $sock (queues PDF, DISABLED, FAILING, NOPAPER, RECEIPTS), output in $home/out"
+  echo "CUPS test server on $sock (queues PDF, DISABLED, FAILING, NOPAPER, KIOSK-NOPAPER, RECEIPTS), output in $home/out"
 }
 
 # A start that fails half way leaves nothing behind (its logs go to stderr first).

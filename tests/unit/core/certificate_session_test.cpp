@@ -64,7 +64,8 @@ TEST_CASE("a failed print says why and may be tried again, a failed issue may be
   CHECK(s.state().certificate->phase == CertificatePhase::Failed);
   CHECK_FALSE(s.state().certificate->printFailed);
   CHECK(s.handle(ev::PrintCertificate{}).empty());   // nothing to print
-  const auto again = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}));
+  const auto againFx = s.handle(ev::RequestCertificate{});
+  const auto* again = find<fx::IssueCertificate>(againFx);
   REQUIRE(again);
   CHECK(again->request != request);
   s.handle(issued(again->request));

@@ -23,7 +23,7 @@ const std::map<std::string, std::set<std::string>>& schema() {
       {"idcard", {"port", "baud", "probe_baud", "photo_decoder"}},
       {"scanner", {"camera", "formats", "seal_keys"}},
       {"central", {"url", "ca", "cert", "key", "pins"}},
-      {"printer", {"queue", "cups_server"}},
+      {"printer", {"queue", "cups_server", "receipt_device"}},
       {"documents", {"agency", "verify_url"}},
       {"log", {"level", "file"}},
   };
@@ -88,6 +88,7 @@ core::Result<Config> parseConfig(std::string_view text, std::string_view sourceN
                    read(root, "central", "pins", c.centralPins, "a comma-separated list of sha256//… pins"),
                    read(root, "printer", "queue", c.printerQueue, "a CUPS queue name"),
                    read(root, "printer", "cups_server", c.cupsServer, "a host[:port] or socket path"),
+                   read(root, "printer", "receipt_device", c.receiptDevice, "a device path such as \"/dev/usb/lp0\""),
                    read(root, "documents", "agency", c.agencyName, "a string"),
                    read(root, "documents", "verify_url", c.verifyUrl, "a URL such as \"https://verify.example.gov.cn\""),
                    read(root, "log", "level", c.logLevel, "a string"),

@@ -34,6 +34,7 @@ struct Config {
   // [printer]
   std::string printerQueue;         ///< CUPS queue of the A4 printer; empty = none
   std::string cupsServer;           ///< empty = libcups' default
+  std::string receiptDevice;        ///< ESC/POS receipt printer node ("/dev/usb/lp0", a serial port); empty = none
   // [documents]
   std::string agencyName = "测试市社会保险事业管理中心";
   std::string verifyUrl = "https://verify.onestop.example";   ///< public verification page (QR links)

@@ -8,6 +8,9 @@
 
 #include "idcard/reader.hpp"
 #include "printer/document_printer.hpp"
+#include "printer/file_link.hpp"
+#include "printer/receipt_printer.hpp"
+#include "printer/sim/escpos_simulator.hpp"
 #include "idcard/serial_transport.hpp"
 #include "idcard/sim/card_image.hpp"
 #include "idcard/sim/control_server.hpp"
@@ -24,6 +27,7 @@ template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 constexpr std::string_view kScannerId = "scanner";
 constexpr std::string_view kPrinterId = "document-printer";
+constexpr std::string_view kReceiptPrinterId = "receipt-printer";
 
 std::int64_t epochSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -61,9 +65,11 @@ void forward(const pd::DeviceEvent& e, EventQueue& queue, std::span<const centra
 Devices::Devices() = default;
 Devices::~Devices() { stop(); }
 
-void Devices::start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket) {
+void Devices::start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket,
+                    const std::string& receiptsDir) {
   startScanner(config, demo, queue);
   startPrinter(config, queue);
+  startReceiptPrinter(config, demo, queue, receiptsDir);
   pd::idcard::ReaderConfig rc;
   std::unique_ptr<pd::idcard::PhotoDecoder> photos;
   if (demo) {
@@ -150,6 +156,38 @@ void Devices::startPrinter(const Config& config, EventQueue& queue) {
   spdlog::info("printer: A4 certificates go to CUPS queue {}", config.printerQueue);
 }
 
+// The 80 mm receipt printer (ESC/POS). Demo: the simulator on a pseudo terminal, so the
+// real driver and its DLE EOT status run; it keeps each receipt as a PNG.
+void Devices::startReceiptPrinter(const Config& config, bool demo, EventQueue&, const std::string& receiptsDir) {
+  pd::printer::FileLinkConfig link;
+  if (demo) {
+    pd::printer::sim::SimulatorConfig sc;
+    if (!receiptsDir.empty()) sc.outputDir = receiptsDir;
+    auto sim = pd::printer::sim::EscPosSimulator::create(sc);
+    if (!sim) {
+      spdlog::error("receipt printer simulator: {}", sim.error().description);
+      return;
+    }
+    receiptSim_ = std::move(sim.value());
+    link.path = receiptSim_->devicePath();
+    spdlog::info("receipt printer: demo printer simulated on {}{}", link.path,
+                 receiptsDir.empty() ? "" : ", receipts as PNG in " + receiptsDir);
+  } else if (!config.receiptDevice.empty()) {
+    link.path = config.receiptDevice;
+  } else {
+    spdlog::warn("receipt printer: none configured ([printer] receipt_device); receipts cannot be printed");
+    return;
+  }
+  pd::printer::ReceiptPrinterConfig rc;
+  rc.deviceId = std::string(kReceiptPrinterId);
+  receipts_ = std::make_unique<pd::printer::ReceiptPrinter>(rc, std::make_unique<pd::printer::FileLink>(link));
+  receipts_->start([](pd::DeviceEvent e) {
+    if (const auto* s = std::get_if<pd::StatusChanged>(&e.body))
+      spdlog::info("{}: {}{}{}", e.deviceId, pd::nameOf(s->status.device), s->status.description.empty() ? "" : " — ",
+                   s->status.description);
+  });
+}
+
 void Devices::setScanning(bool on) {
   if (scanner_) scanner_->setScanning(on);
 }
@@ -163,6 +201,9 @@ double Devices::scanBrightness() const { return scanner_ ? scanner_->stats().mea
 void Devices::stop() {
   if (printer_) printer_->stop();   // a job still followed completes as cancelled
   printer_.reset();
+  if (receipts_) receipts_->stop();
+  receipts_.reset();
+  receiptSim_.reset();
   if (scanner_) scanner_->stop();
   scanner_.reset();
   camera_ = nullptr;
@@ -176,6 +217,11 @@ std::string Devices::scenarioStep(const std::string& line) {
   if (line.rfind("card ", 0) == 0) {
     if (!simulator_) return "no simulated card reader (run with --demo)";
     const std::string reply = simulator_->control(line.substr(5));
+    return reply.rfind("ok", 0) == 0 ? std::string() : reply;
+  }
+  if (line.rfind("receipt ", 0) == 0) {
+    if (!receiptSim_) return "no simulated receipt printer (run with --demo)";
+    const std::string reply = receiptSim_->control(line.substr(8));
     return reply.rfind("ok", 0) == 0 ? std::string() : reply;
   }
   if (line.rfind("qr ", 0) == 0) {

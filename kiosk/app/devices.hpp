@@ -26,6 +26,10 @@ class SyntheticSource;
 }
 namespace onestop::peripherals::printer {
 class DocumentPrinter;
+class ReceiptPrinter;
+namespace sim {
+class EscPosSimulator;
+}
 }
 
 namespace onestop::app {
@@ -41,7 +45,10 @@ class Devices {
   /// reported to the session as unavailable, not as a failure of the kiosk.
   /// In demo mode the simulator also listens on `controlSocket` (cards are presented with
   /// `onestop-devices idcard control --control PATH present worker`).
-  void start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket = {});
+  /// In demo mode the receipt printer is the ESC/POS simulator; it writes each receipt as a
+  /// PNG under `receiptsDir` when given.
+  void start(const Config& config, bool demo, EventQueue& queue, const std::string& controlSocket = {},
+             const std::string& receiptsDir = {});
   void stop();
 
   /// Runs a scenario device step ("card present worker", "card remove", "card fault …",
@@ -57,10 +64,13 @@ class Devices {
   double scanBrightness() const;
   /// The A4 printer; null when none is configured. Valid until stop().
   peripherals::printer::DocumentPrinter* documentPrinter() { return printer_.get(); }
+  /// The receipt printer; null when none is configured. Valid until stop().
+  peripherals::printer::ReceiptPrinter* receiptPrinter() { return receipts_.get(); }
 
  private:
   void startScanner(const Config& config, bool demo, EventQueue& queue);
   void startPrinter(const Config& config, EventQueue& queue);
+  void startReceiptPrinter(const Config& config, bool demo, EventQueue& queue, const std::string& receiptsDir);
 
   std::unique_ptr<peripherals::idcard::sim::IdCardSimulator> simulator_;
   std::unique_ptr<peripherals::idcard::sim::ControlServer> control_;
@@ -69,6 +79,8 @@ class Devices {
   peripherals::scanner::SyntheticSource* camera_ = nullptr;   // demo: owned by scanner_
   std::unique_ptr<peripherals::scanner::CodeScanner> scanner_;
   std::unique_ptr<peripherals::printer::DocumentPrinter> printer_;
+  std::unique_ptr<peripherals::printer::sim::EscPosSimulator> receiptSim_;
+  std::unique_ptr<peripherals::printer::ReceiptPrinter> receipts_;
 };
 
 }  // namespace onestop::app

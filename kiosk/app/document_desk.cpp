@@ -5,7 +5,9 @@
 #include "core/i18n_key.hpp"
 #include "core/secure_wipe.hpp"
 #include "documents/wording.hpp"
+#include "documents/receipt.hpp"
 #include "printer/document_printer.hpp"
+#include "printer/receipt_printer.hpp"
 
 namespace onestop::app {
 namespace {
@@ -34,16 +36,19 @@ std::string isoDay(std::chrono::sys_seconds t, int utcOffsetMinutes) {
 struct DocumentDesk::Prepared {
   std::uint64_t request = 0;
   std::string pdf, title;
+  std::vector<std::uint8_t> receipt;          // ESC/POS bytes of its receipt (empty: none could be made)
   std::optional<documents::Raster> preview;   // until the UI thread takes it
   ~Prepared() {
     core::secureWipe(pdf);
+    core::secureWipe(receipt);
     if (preview) core::secureWipe(preview->pixels);
   }
 };
 
 DocumentDesk::DocumentDesk(EventQueue& queue, documents::DocumentOptions options,
-                           peripherals::printer::DocumentPrinter* printer)
-    : queue_(queue), options_(std::move(options)), printer_(printer), worker_([this] { run(); }) {}
+                           peripherals::printer::DocumentPrinter* printer,
+                           peripherals::printer::ReceiptPrinter* receipts)
+    : queue_(queue), options_(std::move(options)), printer_(printer), receipts_(receipts), worker_([this] { run(); }) {}
 
 DocumentDesk::~DocumentDesk() {
   {
@@ -101,6 +106,16 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
   // The job title reaches CUPS logs and spool files: type and serial, never a name.
   prepared->title = std::string(documents::certificateTitle(cert->type)) + " " + cert->serial;
   prepared->preview = std::move(preview.value());
+  documents::ReceiptOptions receiptOptions;
+  receiptOptions.agencyName = options_.agencyName;
+  receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
+  auto receipt = documents::encodeReceipt(
+      documents::CertificateReceipt{std::string(documents::certificateTitle(cert->type)), cert->acceptanceNumber,
+                                    cert->issuedAt, cert->serial, cert->verificationCodePrinted,
+                                    renderer_->pageCount(cert.value()), cert->validUntil},
+      receiptOptions);
+  if (receipt) prepared->receipt = std::move(receipt.value());
+  else spdlog::error("documents: receipt for certificate {} not made: {}", cert->serial, receipt.error());
   const core::ev::CertificateIssued issued{request, cert->serial, cert->verificationCodePrinted,
                                            isoDay(cert->validUntil, options_.utcOffsetMinutes), cert->acceptanceNumber,
                                            renderer_->pageCount(cert.value())};
@@ -126,11 +141,13 @@ void DocumentDesk::print(std::uint64_t request) {
 
 void DocumentDesk::printNow(std::uint64_t request) {
   std::string pdf, title;
+  std::vector<std::uint8_t> receipt;
   {
     std::lock_guard lock(mutex_);
     if (!current_ || current_->request != request) return;   // discarded: the session ended
     pdf = current_->pdf;
     title = current_->title;
+    receipt = current_->receipt;
   }
   if (!printer_) {
     spdlog::error("documents: no A4 printer configured; certificate {} not printed", title);
@@ -142,11 +159,31 @@ void DocumentDesk::printNow(std::uint64_t request) {
   const peripherals::Completion done = handle.completion.get();   // the worker waits, never the UI
   if (done.ok()) {
     spdlog::info("documents: {} printed (job completed)", title);
-    queue_.post(core::ev::PrintFinished{request, true, {}});
+    const bool receiptPrinted = printReceipt(std::move(receipt), title);
+    queue_.post(core::ev::PrintFinished{request, true, {}, receiptPrinted});
   } else {
+    core::secureWipe(receipt);
     spdlog::error("documents: {} not printed: {} ({})", title, peripherals::nameOf(done.code), done.description);
     queue_.post(core::ev::PrintFinished{request, false, std::string(printProblemKey(done.code))});
   }
+}
+
+// The receipt after the certificate (the hall rules want one after every transaction).
+// Reported printed only when the printer took every byte and still answered ready.
+bool DocumentDesk::printReceipt(std::vector<std::uint8_t> bytes, const std::string& title) {
+  if (!receipts_ || bytes.empty()) {
+    spdlog::warn("documents: no receipt for {} ({})", title, receipts_ ? "it could not be made" : "no receipt printer");
+    core::secureWipe(bytes);
+    return false;
+  }
+  auto handle = receipts_->print(std::move(bytes), kReceiptTimeout);
+  const peripherals::Completion done = handle.completion.get();
+  if (done.ok()) {
+    spdlog::info("documents: receipt for {} printed", title);
+    return true;
+  }
+  spdlog::error("documents: receipt for {} not printed: {} ({})", title, peripherals::nameOf(done.code), done.description);
+  return false;
 }
 
 std::optional<documents::Raster> DocumentDesk::takePreview(std::uint64_t& shownSequence) {

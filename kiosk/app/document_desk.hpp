@@ -19,6 +19,7 @@
 
 namespace onestop::peripherals::printer {
 class DocumentPrinter;
+class ReceiptPrinter;
 }
 
 namespace onestop::app {
@@ -26,7 +27,9 @@ namespace onestop::app {
 class DocumentDesk {
  public:
   /// `printer` may be null (no A4 printer configured): printing then fails plainly.
-  DocumentDesk(EventQueue& queue, documents::DocumentOptions options, peripherals::printer::DocumentPrinter* printer);
+  /// `receipts` may be null: the certificate then comes without its receipt, and says so.
+  DocumentDesk(EventQueue& queue, documents::DocumentOptions options, peripherals::printer::DocumentPrinter* printer,
+               peripherals::printer::ReceiptPrinter* receipts);
   ~DocumentDesk();
   DocumentDesk(const DocumentDesk&) = delete;
   DocumentDesk& operator=(const DocumentDesk&) = delete;
@@ -43,16 +46,19 @@ class DocumentDesk {
 
   static constexpr double kPreviewDpi = 96;
   static constexpr std::chrono::seconds kPrintTimeout{120};
+  static constexpr std::chrono::seconds kReceiptTimeout{20};
 
  private:
   struct Prepared;
   void run();
   void render(std::uint64_t request, std::string body, std::uint64_t generation);
   void printNow(std::uint64_t request);
+  bool printReceipt(std::vector<std::uint8_t> bytes, const std::string& title);
 
   EventQueue& queue_;
   documents::DocumentOptions options_;
   peripherals::printer::DocumentPrinter* printer_;
+  peripherals::printer::ReceiptPrinter* receipts_;
   std::optional<documents::CertificateRenderer> renderer_;   // worker thread only (fonts found once)
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -173,7 +173,7 @@ void Kiosk::startServices(const Config& c) {
   documents::DocumentOptions options;
   options.agencyName = c.agencyName;
   options.verifyUrl = c.verifyUrl;
-  desk_ = std::make_unique<DocumentDesk>(queue_, options, devices_.documentPrinter());
+  desk_ = std::make_unique<DocumentDesk>(queue_, options, devices_.documentPrinter(), devices_.receiptPrinter());
   link_ = std::make_unique<CentralLink>(queue_, [this](std::uint64_t request, std::string body) {
     desk_->prepare(request, std::move(body));
   });
@@ -340,7 +340,7 @@ void Kiosk::stepScenario() {
                    framesWanted_ = std::max(framesWanted_, 1);
                  },
                  [&](const act::Device& d) {
-                   if (d.step.verb == "card" || d.step.verb == "qr") {
+                   if (d.step.verb == "card" || d.step.verb == "qr" || d.step.verb == "receipt") {
                      std::string line = d.step.verb;
                      for (const auto& arg : d.step.args) line += " " + arg;
                      // An image for the synthetic camera is found beside the scenario file.
@@ -523,7 +523,8 @@ int runKiosk(const Options& o) {
     if (!in) { spdlog::error("cannot read scenario {}", o.scenarioFile); return 2; }
     std::stringstream buf;
     buf << in.rdbuf();
-    auto steps = parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}, {"qr", 1}, {"central", 1}});
+    auto steps =
+        parseScenario(buf.str(), o.scenarioFile, {{"key", 1}, {"card", 1}, {"qr", 1}, {"central", 1}, {"receipt", 1}});
     if (!steps) { spdlog::error("scenario: {}", steps.error()); return 2; }
     runner = std::make_unique<ScenarioRunner>(std::move(steps.value()), o.screenshotDir);
   }
@@ -562,7 +563,12 @@ int runKiosk(const Options& o) {
     if (runner) kiosk.setScenario(std::move(runner));
     // An interactive demo takes cards from a control socket; scenarios drive the simulator
     // directly (so parallel test runs never share a socket).
-    kiosk.devices().start(cfg, o.demo, kiosk.queue(), o.scenarioFile.empty() ? "/tmp/onestop-idcard.sock" : "");
+    // Demo receipts become PNGs beside the demo's central data (what would have printed).
+    const std::string receiptsDir = o.demo && !o.centralDir.empty() ? o.centralDir + "/receipts" : "";
+    std::error_code dirError;   // a directory that cannot be made: the simulator then keeps none
+    if (!receiptsDir.empty()) std::filesystem::create_directories(receiptsDir, dirError);
+    kiosk.devices().start(cfg, o.demo, kiosk.queue(), o.scenarioFile.empty() ? "/tmp/onestop-idcard.sock" : "",
+                          receiptsDir);
     kiosk.startServices(cfg);
     EmbeddedCentral central;
     if (o.demo && !o.centralDir.empty()) {

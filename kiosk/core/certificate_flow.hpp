@@ -31,6 +31,7 @@ struct CertificateFlow {
   // Failed.
   std::string problemKey;        ///< i18n key of what went wrong
   bool printFailed = false;      ///< the certificate exists; printing may be tried again
+  bool receiptPrinted = false;   ///< Done: the receipt came out too
 };
 
 /// The API certificate type of a certificate service ("cert_participation" → "participation"),

@@ -154,6 +154,7 @@ Effects Session::handle(const Event& event) {
                      return;
                    if (!e.completed) { certificateFailed(e.problemKey, true, fx); return; }
                    state_.certificate->phase = CertificatePhase::Done;
+                   state_.certificate->receiptPrinted = e.receiptPrinted;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::CodeScanned& e) {

@@ -84,7 +84,9 @@ struct CertificateIssued {
 };
 struct CertificateFailed { std::uint64_t request; std::string problemKey; };
 struct PrintCertificate {};     ///< the citizen confirmed the preview (or tries again)
-struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; };
+/// completed: CUPS reported the certificate's job completed. receiptPrinted: its receipt
+/// came out of the receipt printer too (it is reported printed only then).
+struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; bool receiptPrinted = false; };
 }  // namespace ev
 
 using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,

@@ -40,6 +40,11 @@ if grep -q '110105198503140312' <<<"$text"; then echo "FAILED: full ID number on
 # The log names the certificate but never the citizen.
 if grep -qE '110105198503140312|测试张伟' "$work"/*.log; then echo "FAILED: personal data in the kiosk log" >&2; exit 1; fi
 
+# The receipt of the first certificate came out of the simulated receipt printer (as a PNG);
+# the second found it out of paper and printed nothing.
+receipts=$(find "$work/central/receipts" -name '*.png' -size +1k | wc -l)
+[[ $receipts -eq 1 ]] || { echo "FAILED: expected 1 receipt image, found $receipts" >&2; exit 1; }
+
 run KIOSK-NOPAPER certificate_no_paper.scn
 grep -q 'not printed' "$work/certificate_no_paper.log" || { echo "FAILED: the failed job was not logged" >&2; exit 1; }
 echo "certificate printed as $(basename "$pdf") with serial $serial; paper-out and offline paths passed"

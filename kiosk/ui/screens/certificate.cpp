@@ -114,7 +114,13 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area) {
     }
     case CertificatePhase::Done: {
       ImGui::SetCursorScreenPos(area.pos);
-      text(ui, FontRole::Display, ui.tr.tr("certificate.take_it"_k), p.text, area.size.x);
+      text(ui, FontRole::Display,
+           ui.tr.tr(c.receiptPrinted ? "certificate.take_it_and_receipt"_k : "certificate.take_it"_k), p.text,
+           area.size.x);
+      if (!c.receiptPrinted) {
+        ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.5f));
+        text(ui, FontRole::Body, ui.tr.tr("certificate.no_receipt"_k), p.warning, area.size.x);
+      }
       ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
       text(ui, FontRole::Heading, title, p.text, area.size.x);
       drawFacts(ui, c, area.pos.x, area.size.x);

@@ -2,9 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <filesystem>
+
 #include "core/i18n_key.hpp"
 #include "core/secure_wipe.hpp"
 #include "sync/api_client.hpp"
+#include "sync/fleet_cache.hpp"
+#include "sync/outbox.hpp"
+#include "sync/relay.hpp"
 
 namespace onestop::app {
 namespace {
@@ -29,54 +35,175 @@ std::string_view problemKeyOf(const sync::api::ApiFailure& f) {
   return "certificate.problem.server"_k;
 }
 
+std::int64_t epochNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace
 
-CentralLink::CentralLink(EventQueue& queue, IssuedHandler issued) : queue_(queue), issued_(std::move(issued)) {}
+CentralLink::CentralLink(EventQueue& queue, LinkSetup setup, IssuedHandler issued)
+    : queue_(queue), setup_(std::move(setup)), issued_(std::move(issued)), worker_([this] { run(); }) {}
 
 CentralLink::~CentralLink() { stop(); }
 
 void CentralLink::start(sync::TrustConfig trust) {
-  std::lock_guard lock(mutex_);
-  if (network_ || stopping_) return;
-  network_ = std::make_unique<sync::Network>(std::move(trust));
-  prober_ = std::thread([this] { probeLoop(); });
+  {
+    std::lock_guard lock(mutex_);
+    if (network_ || stopping_) return;
+    network_ = std::make_unique<sync::Network>(trust);
+    // The stores open on the worker: a disk that is slow (or full) never holds up the caller.
+    jobs_.push_back([this, url = trust.serverUrl] { openStores(url); });
+  }
+  wake_.notify_all();
 }
 
 void CentralLink::stop() {
   {
     std::lock_guard lock(mutex_);
+    if (stopping_ && !worker_.joinable()) return;
     stopping_ = true;
   }
   wake_.notify_all();
-  if (prober_.joinable()) prober_.join();
-  if (network_) network_->stop();   // completions run (cancelled) before this returns
+  if (worker_.joinable()) worker_.join();
+  // Heartbeat and relay first (they submit to the network), then the network (its
+  // cancelled completions run before stop() returns), then the stores.
+  if (heartbeat_) heartbeat_->stop();
+  if (relay_) relay_->stop();
+  if (cache_) cache_->close();
+  if (network_) network_->stop();
+  heartbeat_.reset();
+  relay_.reset();
+  cache_.reset();
+  outbox_.reset();
+}
+
+void CentralLink::openStores(const std::string& serverUrl) {
+  std::error_code ec;
+  std::filesystem::create_directories(setup_.dataDir, ec);
+  const auto dir = std::filesystem::path(setup_.dataDir);
+  auto box = sync::Outbox::open((dir / "outbox.db").string(), (dir / "outbox.key").string());
+  if (!box) {
+    spdlog::error("central: outbox {}: {}; ratings and filings cannot be kept", (dir / "outbox.db").string(), box.error());
+  } else {
+    outbox_ = std::move(box.value());
+    sync::RelayEvents events;
+    events.delivered = [this](const sync::OutboxItem& item, const sync::HttpResult&) {
+      spdlog::info("central: {} {} delivered", item.kind, item.id);
+      postQueue();
+    };
+    events.refused = [this](const sync::OutboxItem& item, const sync::HttpResult& r) {
+      spdlog::error("central: {} {} refused for good (status {}); kept and flagged for an operator", item.kind, item.id,
+                    r.status);
+      postQueue();
+    };
+    events.linkChanged = [this](sync::Link l) { noteLink(l, "relay"); };
+    relay_ = std::make_unique<sync::Relay>(*network_, *outbox_, std::move(events), epochNow);
+    relay_->kick();
+    postQueue();
+  }
+  auto cache = sync::FleetCache::open(*network_, (dir / "cache").string(),
+                                      {[](const sync::FleetRefresh& r) {
+                                         if (r.outcome == sync::FleetRefresh::Outcome::Failed)
+                                           spdlog::warn("central: fleet cache refresh failed: {}", r.what);
+                                       },
+                                       [](const sync::FleetConfig& c) {
+                                         spdlog::info("central: kiosk config: inactivity {} s, heartbeat {} s",
+                                                      c.inactivitySeconds, c.heartbeatSeconds);
+                                       },
+                                       {}});
+  if (!cache) spdlog::error("central: fleet cache: {}", cache.error());
+  else cache_ = std::move(cache.value());
+  sync::HeartbeatOptions options;
+  options.softwareVersion = setup_.version;
+  if (cache_) options.interval = std::chrono::seconds(cache_->config().heartbeatSeconds);
+  sync::HeartbeatEvents beats;
+  beats.answered = [this](const sync::HeartbeatOutcome& o) {
+    if (o.recorded() && cache_) cache_->refresh();   // a 304 costs nothing: refresh at each beat
+  };
+  beats.linkChanged = [this](sync::Link l) { noteLink(l, "heartbeat"); };
+  sync::Heartbeat::Devices devices = setup_.devices;
+  if (!devices) devices = [] { return std::vector<sync::DeviceStatus>{}; };
+  sync::Heartbeat::Backlog backlog;
+  if (outbox_) backlog = sync::Heartbeat::backlogOf(*outbox_);
+  heartbeat_ = std::make_unique<sync::Heartbeat>(*network_, options, std::move(devices), std::move(backlog),
+                                                 std::move(beats));
+  heartbeat_->start();
+  spdlog::info("central: link to {} started (outbox, relay, heartbeat, fleet cache in {})", serverUrl, setup_.dataDir);
+}
+
+void CentralLink::postQueue() {
+  if (!outbox_) return;
+  if (auto c = outbox_->counts()) queue_.post(core::ev::QueueChanged{static_cast<int>(c->pending)});
 }
 
 void CentralLink::noteLink(const sync::HttpResult& result) {
-  const sync::Link next = sync::linkAfter(result);
+  noteLink(sync::linkAfter(result), std::string(sync::netErrorName(result.error)) + " " +
+                                        (result.answered() ? std::to_string(result.status) : result.errorText));
+}
+
+void CentralLink::noteLink(sync::Link next, const std::string& why) {
   if (next == sync::Link::Unknown) return;   // cancelled at shutdown: says nothing
   if (link_.exchange(next) == next) return;
   if (next == sync::Link::Online) spdlog::info("central: link online");
-  else spdlog::warn("central: link {} ({} {})", sync::linkName(next), sync::netErrorName(result.error),
-                    result.answered() ? std::to_string(result.status) : result.errorText);
-  queue_.post(core::ev::LinkChanged{toStatus(next), 0});
+  else spdlog::warn("central: link {} ({})", sync::linkName(next), why);
+  queue_.post(core::ev::LinkChanged{toStatus(next), -1});
+  if (next == sync::Link::Online && relay_) relay_->kick();   // the link is back: drain now
 }
 
-// GET /v1/keys costs the server nothing and needs no session: a probe of the whole path
-// (DNS, TLS with pinning, the API). Every kSeconds while the kiosk runs.
-void CentralLink::probeLoop() {
+// The worker: jobs (opening the stores, outbox commits) as they come, and a probe of the
+// whole path (DNS, TLS with pinning, the API) every kProbeSeconds: GET /v1/keys costs the
+// server nothing and needs no session.
+void CentralLink::run() {
   std::unique_lock lock(mutex_);
+  auto nextProbe = std::chrono::steady_clock::now();
   while (!stopping_) {
-    sync::HttpRequest probe;
-    probe.path = "/v1/keys";
-    probe.totalTimeoutMs = 8000;
-    network_->submit(std::move(probe), [this](std::uint64_t, sync::HttpResult r) { noteLink(r); });
-    wake_.wait_for(lock, std::chrono::seconds(kProbeSeconds), [this] { return stopping_; });
+    if (!jobs_.empty()) {
+      auto job = std::move(jobs_.front());
+      jobs_.pop_front();
+      lock.unlock();
+      job();
+      lock.lock();
+      continue;
+    }
+    if (network_ && std::chrono::steady_clock::now() >= nextProbe) {
+      sync::HttpRequest probe;
+      probe.path = "/v1/keys";
+      probe.totalTimeoutMs = 8000;
+      network_->submit(std::move(probe), [this](std::uint64_t, sync::HttpResult r) { noteLink(r); });
+      nextProbe = std::chrono::steady_clock::now() + std::chrono::seconds(kProbeSeconds);
+    }
+    wake_.wait_until(lock, nextProbe, [this] { return stopping_ || !jobs_.empty(); });
   }
 }
 
 void CentralLink::fail(std::uint64_t request, std::string_view problemKey) {
   queue_.post(core::ev::CertificateFailed{request, std::string(problemKey)});
+}
+
+void CentralLink::queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,
+                              std::function<void(bool queuedOffline)> kept) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, request, acceptanceNumber, level, kept = std::move(kept)] {
+      if (!outbox_) {
+        spdlog::error("central: rating for request {} not kept: no outbox", request);
+        queue_.post(core::ev::RatingSaved{request, false, false});
+        return;
+      }
+      auto item = outbox_->enqueue("rating", acceptanceNumber, sync::api::rate(acceptanceNumber, level, ""), epochNow());
+      if (!item) {
+        spdlog::error("central: rating for request {} not kept: {}", request, item.error());
+        queue_.post(core::ev::RatingSaved{request, false, false});
+        return;
+      }
+      const bool offline = link_.load() != sync::Link::Online;
+      queue_.post(core::ev::RatingSaved{request, true, offline});
+      postQueue();
+      if (kept) kept(offline);
+      if (relay_) relay_->kick();
+    });
+  }
+  wake_.notify_all();
 }
 
 void CentralLink::issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type) {

@@ -1,60 +1,91 @@
 #pragma once
-// The kiosk's conversations with the central server that a citizen waits for: identify,
-// then issue a certificate. Everything runs on the network thread (sync::Network); answers
-// come back to the UI thread as session events. The link state the banner shows follows
-// every real exchange, plus a light probe while nothing else is going on, so a kiosk
-// notices that the server went away (or came back) without a citizen finding out first.
+// The kiosk's link to the central server. Conversations a citizen waits for (identify, then
+// issue a certificate) run on the network thread (sync::Network); what must not be lost
+// (ratings now, filings later) goes into the durable outbox first — enqueued on this
+// class's worker thread, never the UI thread, since a commit waits for the disk — and the
+// relay delivers it when it can. The heartbeat reports version, devices and backlog; the
+// fleet cache keeps the catalogue and kiosk config for offline starts. Answers reach the
+// UI thread as session events. The link state follows every real exchange, plus a light
+// probe while nothing else happens, so the banner is right before a citizen finds out.
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "app/event_queue.hpp"
 #include "core/identity.hpp"
+#include "sync/heartbeat.hpp"
 #include "sync/link_state.hpp"
 #include "sync/network.hpp"
+
+namespace onestop::sync {
+class Outbox;
+class Relay;
+class FleetCache;
+}  // namespace onestop::sync
 
 namespace onestop::app {
 
 /// A certificate the server issued: the 201 body (holds personal data; wiped after use).
 using IssuedHandler = std::function<void(std::uint64_t request, std::string body)>;
 
+struct LinkSetup {
+  std::string dataDir;      ///< outbox.db, outbox.key (0600) and cache/ live here
+  std::string version;      ///< software version for the heartbeat
+  std::function<std::vector<sync::DeviceStatus>()> devices;   ///< thread-safe snapshot
+};
+
 class CentralLink {
  public:
-  CentralLink(EventQueue& queue, IssuedHandler issued);
+  CentralLink(EventQueue& queue, LinkSetup setup, IssuedHandler issued);
   ~CentralLink();
   CentralLink(const CentralLink&) = delete;
   CentralLink& operator=(const CentralLink&) = delete;
 
-  /// Connects with `trust` (any thread; the demo calls it when its embedded server is up).
-  /// Until then every request fails as offline.
+  /// Connects with `trust` (any thread; the demo calls it when its embedded server is up):
+  /// opens the outbox and cache, starts relay and heartbeat. Until then every request fails
+  /// as offline.
   void start(sync::TrustConfig trust);
   void stop();
 
   /// Identify the citizen, then issue a certificate of `type`. Answers: the IssuedHandler
   /// (then the app renders it), or ev::CertificateFailed with the citizen's wording.
   void issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type);
+  /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
+  /// the worker once it is committed (to print its receipt).
+  void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,
+                   std::function<void(bool queuedOffline)> kept);
 
-  /// Seconds between probes while idle.
-  static constexpr int kProbeSeconds = 10;
+  static constexpr int kProbeSeconds = 10;   ///< between probes while idle
 
  private:
   void noteLink(const sync::HttpResult& result);
-  void probeLoop();
+  void noteLink(sync::Link next, const std::string& why);
+  void postQueue();
+  void run();
+  void openStores(const std::string& serverUrl);
   void fail(std::uint64_t request, std::string_view problemKey);
 
   EventQueue& queue_;
+  LinkSetup setup_;
   IssuedHandler issued_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::unique_ptr<sync::Network> network_;   // guarded by mutex_ (set once by start)
+  std::deque<std::function<void()>> jobs_;   // guarded by mutex_; run on the worker
   bool stopping_ = false;
+  std::unique_ptr<sync::Network> network_;   // set once by start (under mutex_)
+  std::unique_ptr<sync::Outbox> outbox_;     // worker thread and relay only
+  std::unique_ptr<sync::Relay> relay_;
+  std::unique_ptr<sync::Heartbeat> heartbeat_;
+  std::unique_ptr<sync::FleetCache> cache_;
   std::atomic<sync::Link> link_{sync::Link::Unknown};
-  std::thread prober_;
+  std::thread worker_;
 };
 
 }  // namespace onestop::app

@@ -31,6 +31,7 @@ struct Config {
   std::string centralUrl;           ///< "https://central.example:8443"; empty = none (demo: embedded)
   std::string centralCa, centralCert, centralKey;   ///< agency CA, this kiosk's certificate and key
   std::string centralPins;          ///< comma-separated "sha256//…" pins of the server key(s)
+  std::string dataDir = "/var/lib/onestop";   ///< outbox (encrypted), its key, cached catalogue and config
   // [printer]
   std::string printerQueue;         ///< CUPS queue of the A4 printer; empty = none
   std::string cupsServer;           ///< empty = libcups' default

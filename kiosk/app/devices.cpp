@@ -188,6 +188,23 @@ void Devices::startReceiptPrinter(const Config& config, bool demo, EventQueue&, 
   });
 }
 
+std::vector<sync::DeviceStatus> Devices::statuses() const {
+  std::vector<sync::DeviceStatus> out;
+  auto add = [&](const char* name, const pd::Device* d) {
+    if (!d) return;
+    const pd::DeviceStatus s = d->status();
+    std::string detail = s.description;
+    if (auto paper = s.details.find(std::string(pd::status::kPaper)); paper != s.details.end())
+      detail += (detail.empty() ? "paper " : "; paper ") + paper->second;
+    out.push_back({name, std::string(pd::nameOf(s.device)), detail});
+  };
+  add("idcard", reader_.get());
+  add("scanner", scanner_.get());
+  add("document-printer", printer_.get());
+  add("receipt-printer", receipts_.get());
+  return out;
+}
+
 void Devices::setScanning(bool on) {
   if (scanner_) scanner_->setScanning(on);
 }

@@ -13,6 +13,7 @@
 #include "core/result.hpp"
 #include "scanner/scanner.hpp"
 #include "seal/public_keys.hpp"
+#include "sync/heartbeat.hpp"
 
 namespace onestop::peripherals::idcard {
 class IdCardReader;
@@ -62,6 +63,8 @@ class Devices {
   std::optional<peripherals::scanner::PreviewImage> scanPreview(std::uint64_t afterSequence) const;
   /// Mean brightness (0–255) of the last frame decoded; -1 when unknown.
   double scanBrightness() const;
+  /// Every configured device's status as the heartbeat reports it (thread-safe snapshots).
+  std::vector<sync::DeviceStatus> statuses() const;
   /// The A4 printer; null when none is configured. Valid until stop().
   peripherals::printer::DocumentPrinter* documentPrinter() { return printer_.get(); }
   /// The receipt printer; null when none is configured. Valid until stop().

@@ -186,6 +186,27 @@ bool DocumentDesk::printReceipt(std::vector<std::uint8_t> bytes, const std::stri
   return false;
 }
 
+void DocumentDesk::printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, serviceName = std::move(serviceName), acceptanceNumber = std::move(acceptanceNumber), level,
+                     provisional] {
+      documents::ReceiptOptions receiptOptions;
+      receiptOptions.agencyName = options_.agencyName;
+      receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
+      const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+      auto bytes = documents::encodeReceipt(
+          documents::RatingReceipt{serviceName, acceptanceNumber, level, now, provisional}, receiptOptions);
+      if (!bytes) {
+        spdlog::error("documents: rating receipt not made: {}", bytes.error());
+        return;
+      }
+      printReceipt(std::move(bytes.value()), "rating " + acceptanceNumber);
+    });
+  }
+  wake_.notify_all();
+}
+
 std::optional<documents::Raster> DocumentDesk::takePreview(std::uint64_t& shownSequence) {
   std::lock_guard lock(mutex_);
   if (!current_ || !current_->preview || previewSequence_ == shownSequence) return std::nullopt;

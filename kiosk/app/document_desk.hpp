@@ -41,6 +41,8 @@ class DocumentDesk {
   void print(std::uint64_t request);
   /// The preview of the current document if newer than `shownSequence` (UI thread, never blocks long).
   std::optional<documents::Raster> takePreview(std::uint64_t& shownSequence);
+  /// Prints a rating's receipt (any thread; best effort, the outcome is logged).
+  void printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional);
   /// Forgets the current document (and any work queued for it), wiping its bytes.
   void discard();
 

@@ -13,6 +13,7 @@
 #include "app/central_link.hpp"
 #include "app/data_paths.hpp"
 #include "app/document_desk.hpp"
+#include "documents/wording.hpp"
 #include "app/devices.hpp"
 #include "app/embedded_central.hpp"
 #include "app/event_queue.hpp"
@@ -165,6 +166,16 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                        link_->issueCertificate(c.request, *citizen, c.type);
                    },
                    [&](const core::fx::PrintCertificate& p) { desk_->print(p.request); },
+                   [&](const core::fx::SubmitRating& r) {
+                     std::string service = "社会保险服务";
+                     if (auto api = core::certificateTypeOfService(r.serviceId))
+                       if (auto type = documents::certificateTypeFromApiName(*api))
+                         service = std::string(documents::certificateTitle(*type));
+                     link_->queueRating(r.request, r.acceptanceNumber, r.level,
+                                        [this, service, number = r.acceptanceNumber, level = r.level](bool offline) {
+                                          desk_->printRatingReceipt(service, number, level, offline);
+                                        });
+                   },
                },
                e);
 }
@@ -174,7 +185,11 @@ void Kiosk::startServices(const Config& c) {
   options.agencyName = c.agencyName;
   options.verifyUrl = c.verifyUrl;
   desk_ = std::make_unique<DocumentDesk>(queue_, options, devices_.documentPrinter(), devices_.receiptPrinter());
-  link_ = std::make_unique<CentralLink>(queue_, [this](std::uint64_t request, std::string body) {
+  LinkSetup setup;
+  setup.dataDir = c.dataDir;
+  setup.version = ONESTOP_VERSION;
+  setup.devices = [this] { return devices_.statuses(); };
+  link_ = std::make_unique<CentralLink>(queue_, std::move(setup), [this](std::uint64_t request, std::string body) {
     desk_->prepare(request, std::move(body));
   });
   if (c.centralUrl.empty()) return;   // the demo starts the link when its embedded server is up
@@ -569,6 +584,7 @@ int runKiosk(const Options& o) {
     if (!receiptsDir.empty()) std::filesystem::create_directories(receiptsDir, dirError);
     kiosk.devices().start(cfg, o.demo, kiosk.queue(), o.scenarioFile.empty() ? "/tmp/onestop-idcard.sock" : "",
                           receiptsDir);
+    if (o.demo && !o.centralDir.empty()) cfg.dataDir = o.centralDir + "/kiosk";   // demo outbox and cache
     kiosk.startServices(cfg);
     EmbeddedCentral central;
     if (o.demo && !o.centralDir.empty()) {

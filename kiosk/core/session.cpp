@@ -137,7 +137,7 @@ Effects Session::handle(const Event& event) {
                  },
                  [&](const ev::LinkChanged& e) {
                    state_.link = e.link;
-                   state_.queuedItems = e.queuedItems;
+                   if (e.queuedItems >= 0) state_.queuedItems = e.queuedItems;
                  },
                  [&](const ev::PrinterChanged& e) { state_.printerReady = e.ready; },
                  [&](const ev::RequestCertificate&) { requestCertificate(fx); },
@@ -157,6 +157,23 @@ Effects Session::handle(const Event& event) {
                    state_.certificate->receiptPrinted = e.receiptPrinted;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
+                 [&](const ev::Rate& e) {
+                   auto& c = state_.certificate;
+                   if (state_.screen != Screen::Certificate || !c || c->phase != CertificatePhase::Done ||
+                       c->rating != 0 || e.level < 1 || e.level > 5)
+                     return;
+                   c->rating = e.level;
+                   c->ratingState = CertificateFlow::RatingState::Saving;
+                   fx.push_back(fx::SubmitRating{c->request, c->acceptanceNumber, state_.serviceId, e.level});
+                 },
+                 [&](const ev::RatingSaved& e) {
+                   auto& c = state_.certificate;
+                   if (!c || c->request != e.request || c->ratingState != CertificateFlow::RatingState::Saving) return;
+                   c->ratingState = !e.saved          ? CertificateFlow::RatingState::Failed
+                                    : e.queuedOffline ? CertificateFlow::RatingState::SavedOffline
+                                                      : CertificateFlow::RatingState::Saved;
+                 },
+                 [&](const ev::QueueChanged& e) { state_.queuedItems = e.queuedItems; },
                  [&](const ev::CodeScanned& e) {
                    if (state_.screen != Screen::Scan) return;   // only the screen that asked
                    state_.scan = e.result;

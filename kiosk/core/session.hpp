@@ -73,7 +73,7 @@ struct Finish {};   ///< the citizen is done: end the session, wipe personal dat
 struct OpenScan {};                          ///< the citizen wants to show a code to the camera
 struct ScannerChanged { bool ready; };
 struct CodeScanned { core::ScanResult result; };   ///< classified (and, for seals, checked) by the app
-struct LinkChanged { LinkStatus link; int queuedItems; };
+struct LinkChanged { LinkStatus link; int queuedItems; };   ///< queuedItems < 0: unchanged
 struct PrinterChanged { bool ready; };
 struct RequestCertificate {};   ///< the identified citizen asks for the certificate of the service chosen
 /// The server issued it and the app rendered it (request matches CertificateFlow::request).
@@ -86,6 +86,12 @@ struct CertificateFailed { std::uint64_t request; std::string problemKey; };
 struct PrintCertificate {};     ///< the citizen confirmed the preview (or tries again)
 /// completed: CUPS reported the certificate's job completed. receiptPrinted: its receipt
 /// came out of the receipt printer too (it is reported printed only then).
+/// The citizen's satisfaction with this transaction, 5 (very satisfied) … 1.
+struct Rate { int level; };
+/// The rating is safely in the kiosk's outbox (queuedOffline: it goes when the link is back),
+/// or could not be kept.
+struct RatingSaved { std::uint64_t request; bool saved; bool queuedOffline; };
+struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
 struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; bool receiptPrinted = false; };
 }  // namespace ev
 
@@ -95,7 +101,8 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ReaderChanged, ev::CardRead, ev::Finish, ev::OpenScan,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
-                           ev::PrintCertificate, ev::PrintFinished>;
+                           ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
+                           ev::QueueChanged>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -106,10 +113,12 @@ struct SessionEnded {};                         ///< wipe personal data held out
 /// Ask the server for a certificate of `type` for the identified citizen (then render it).
 struct IssueCertificate { std::uint64_t request; std::string type; };
 struct PrintCertificate { std::uint64_t request; };   ///< print the rendered certificate
+/// Keep the rating in the outbox (then the relay sends it) and print its receipt.
+struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
-                            fx::IssueCertificate, fx::PrintCertificate>;
+                            fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating>;
 using Effects = std::vector<Effect>;
 
 class Session {

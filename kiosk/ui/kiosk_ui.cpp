@@ -29,17 +29,26 @@ float drawBanner(UiContext& ui, ImVec2 size) {
 
 // While the central system cannot be reached, a strip under the banner says so on every
 // screen, and what still works: nobody should find out only after queueing at the kiosk.
+// Online with items still waiting (just reconnected), a quieter strip says they are going.
 float drawLinkNotice(UiContext& ui, const core::SessionState& s, ImVec2 size) {
-  if (s.link != core::LinkStatus::Offline && s.link != core::LinkStatus::Degraded) return 0;
+  const bool down = s.link == core::LinkStatus::Offline || s.link == core::LinkStatus::Degraded;
+  if (!down && s.queuedItems <= 0) return 0;
   const Theme& t = ui.theme;
   const float top = t.heading() * 2.0f;
-  std::string notice = ui.tr.tr("link.offline"_k);
-  if (s.queuedItems > 0) notice += "  " + ui.tr.format("link.queued"_k, {{"count", std::to_string(s.queuedItems)}});
+  const std::string count = std::to_string(s.queuedItems);
+  std::string notice;
+  if (down) {
+    notice = ui.tr.tr("link.offline"_k);
+    if (s.queuedItems > 0) notice += "  " + ui.tr.format("link.queued"_k, {{"count", count}});
+  } else {
+    notice = ui.tr.format("link.sending"_k, {{"count", count}});
+  }
   const float textW = size.x - 2 * t.margin();
   const float h = measureText(ui, FontRole::Body, notice, textW) + t.gap();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + h), t.palette.warning.imgui());
+  const Rgb bg = down ? t.palette.warning : t.palette.surface;
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, top), ImVec2(size.x, top + h), bg.imgui());
   ImGui::SetCursorScreenPos(ImVec2(t.margin(), top + t.gap() / 2));
-  text(ui, FontRole::Body, notice, t.palette.onWarning, textW);
+  text(ui, FontRole::Body, notice, down ? t.palette.onWarning : t.palette.text, textW);
   return h;
 }
 

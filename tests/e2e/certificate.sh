@@ -40,10 +40,13 @@ if grep -q '110105198503140312' <<<"$text"; then echo "FAILED: full ID number on
 # The log names the certificate but never the citizen.
 if grep -qE '110105198503140312|测试张伟' "$work"/*.log; then echo "FAILED: personal data in the kiosk log" >&2; exit 1; fi
 
-# The receipt of the first certificate came out of the simulated receipt printer (as a PNG);
-# the second found it out of paper and printed nothing.
+# Receipts out of the simulated receipt printer (as PNGs): certificate and rating of the first
+# round; none in the second (out of paper); certificate and (provisional) rating of the third.
 receipts=$(find "$work/central/receipts" -name '*.png' -size +1k | wc -l)
-[[ $receipts -eq 1 ]] || { echo "FAILED: expected 1 receipt image, found $receipts" >&2; exit 1; }
+[[ $receipts -eq 4 ]] || { echo "FAILED: expected 4 receipt images, found $receipts" >&2; exit 1; }
+# Both ratings reached the server: the one given online, and the one kept while it was down.
+delivered=$(grep -c 'central: rating [0-9]* delivered' "$work/certificate_print.log" || true)
+[[ $delivered -eq 2 ]] || { echo "FAILED: expected 2 ratings delivered, the log shows $delivered" >&2; exit 1; }
 
 run KIOSK-NOPAPER certificate_no_paper.scn
 grep -q 'not printed' "$work/certificate_no_paper.log" || { echo "FAILED: the failed job was not logged" >&2; exit 1; }

@@ -111,3 +111,31 @@ TEST_CASE("offline nothing is asked of the server, and services without a certif
   u.handle(ev::OpenService{"cert_participation"});
   CHECK(u.handle(ev::RequestCertificate{}).empty());
 }
+
+TEST_CASE("after the paper came out the citizen rates once, and hears whether it was kept") {
+  Session s = identifiedFor("cert_participation");
+  const auto request = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}))->request;
+  CHECK(s.handle(ev::Rate{5}).empty());   // nothing to rate before the transaction is done
+  s.handle(issued(request));
+  s.handle(ev::PrintCertificate{});
+  s.handle(ev::PrintFinished{request, true, "", true});
+  CHECK(s.state().certificate->receiptPrinted);
+  CHECK(s.handle(ev::Rate{0}).empty());   // out of range
+  const auto fx = s.handle(ev::Rate{4});
+  const auto* submit = find<fx::SubmitRating>(fx);
+  REQUIRE(submit);
+  CHECK(submit->level == 4);
+  CHECK(submit->acceptanceNumber == "2026112400000011");
+  CHECK(submit->serviceId == "cert_participation");
+  CHECK(s.handle(ev::Rate{1}).empty());   // once
+  using RS = CertificateFlow::RatingState;
+  CHECK(s.state().certificate->ratingState == RS::Saving);
+  s.handle(ev::RatingSaved{request + 1, true, false});   // not this one
+  CHECK(s.state().certificate->ratingState == RS::Saving);
+  s.handle(ev::RatingSaved{request, true, true});
+  CHECK(s.state().certificate->ratingState == RS::SavedOffline);
+  s.handle(ev::QueueChanged{2});
+  CHECK(s.state().queuedItems == 2);
+  s.handle(ev::LinkChanged{LinkStatus::Online, -1});   // -1: the count is unchanged
+  CHECK(s.state().queuedItems == 2);
+}

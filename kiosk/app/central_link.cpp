@@ -87,8 +87,9 @@ void CentralLink::openStores(const std::string& serverUrl) {
   } else {
     outbox_ = std::move(box.value());
     sync::RelayEvents events;
-    events.delivered = [this](const sync::OutboxItem& item, const sync::HttpResult&) {
+    events.delivered = [this](const sync::OutboxItem& item, const sync::HttpResult& r) {
       spdlog::info("central: {} {} delivered", item.kind, item.id);
+      if (item.kind == "filing") filingDelivered(item.id, r);
       postQueue();
     };
     events.refused = [this](const sync::OutboxItem& item, const sync::HttpResult& r) {
@@ -165,6 +166,27 @@ void CentralLink::run() {
       lock.lock();
       continue;
     }
+    // Filings whose acceptance did not come in time: the citizen gets a provisional receipt.
+    auto wakeAt = nextProbe;
+    std::vector<Waiting> late;
+    {
+      std::lock_guard waitLock(waitMutex_);
+      for (auto it = waiting_.begin(); it != waiting_.end();) {
+        if (it->second.until <= std::chrono::steady_clock::now()) {
+          late.push_back(std::move(it->second));
+          it = waiting_.erase(it);
+        } else {
+          wakeAt = std::min(wakeAt, it->second.until);
+          ++it;
+        }
+      }
+    }
+    if (!late.empty()) {
+      lock.unlock();
+      for (auto& w : late) w.decided({FilingOutcome::Kind::Kept, {}, {}, {}, 0, w.reference, {}});
+      lock.lock();
+      continue;
+    }
     if (network_ && std::chrono::steady_clock::now() >= nextProbe) {
       sync::HttpRequest probe;
       probe.path = "/v1/keys";
@@ -172,8 +194,76 @@ void CentralLink::run() {
       network_->submit(std::move(probe), [this](std::uint64_t, sync::HttpResult r) { noteLink(r); });
       nextProbe = std::chrono::steady_clock::now() + std::chrono::seconds(kProbeSeconds);
     }
-    wake_.wait_until(lock, nextProbe, [this] { return stopping_ || !jobs_.empty(); });
+    wake_.wait_until(lock, std::min(wakeAt, nextProbe), [this] { return stopping_ || !jobs_.empty(); });
   }
+}
+
+void CentralLink::queueFiling(std::uint64_t request, const core::Identity& citizen, const std::string& service,
+                              const nlohmann::json& details, const std::string& citizenRef,
+                              std::function<void(FilingOutcome)> decided) {
+  // The request is built here (the identity stays on the UI thread's side) and sealed in
+  // the outbox by the worker; the relay identifies afresh with the card data it carries.
+  sync::HttpRequest filing;
+  filing.method = "POST";
+  filing.path = "/v1/me/filings";
+  filing.body = nlohmann::json{{"service", service}, {"details", details}}.dump();
+  filing.headers[sync::Relay::kIdentifyHeader] = sync::api::identifyByCard(citizen).body;
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, request, citizenRef, filing = std::move(filing), decided = std::move(decided)]() mutable {
+      if (!outbox_) {
+        spdlog::error("central: filing for request {} not kept: no outbox", request);
+        core::secureWipe(filing.body);
+        decided({FilingOutcome::Kind::NotKept, {}, {}, {}, 0, {}, std::string("filing.problem.not_kept"_k)});
+        return;
+      }
+      // Held from the commit until the wait is registered: the relay may deliver at once.
+      std::unique_lock waitLock(waitMutex_);
+      auto item = outbox_->enqueue("filing", citizenRef, std::move(filing), epochNow());
+      if (!item) {
+        waitLock.unlock();
+        spdlog::error("central: filing for request {} not kept: {}", request, item.error());
+        decided({FilingOutcome::Kind::NotKept, {}, {}, {}, 0, {},
+                 std::string(sync::Outbox::isDiskFull(item.error()) ? "filing.problem.disk_full"_k
+                                                                    : "filing.problem.not_kept"_k)});
+        return;
+      }
+      // The citizen's reference: 8 hex digits of the item's Idempotency-Key ("kiosk-<hex>"),
+      // the key every delivery attempt of this filing carries.
+      const auto& key = item->idempotencyKey;
+      std::string reference = key.substr(key.find('-') + 1, 8);
+      for (auto& ch : reference) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      reference.insert(4, "-");
+      spdlog::info("central: filing for request {} kept as outbox item {} ({})", request, item->id, reference);
+      const bool online = link_.load() == sync::Link::Online;
+      if (online) waiting_[item->id] = {std::chrono::steady_clock::now() + kAcceptWait, reference, std::move(decided)};
+      waitLock.unlock();
+      postQueue();
+      if (!online) decided({FilingOutcome::Kind::Kept, {}, {}, {}, 0, reference, {}});
+      if (relay_) relay_->kick();
+    });
+  }
+  wake_.notify_all();
+}
+
+// The relay delivered a filing: if its citizen is still waiting, the acceptance number.
+void CentralLink::filingDelivered(std::int64_t itemId, const sync::HttpResult& response) {
+  Waiting w;
+  {
+    std::lock_guard lock(waitMutex_);
+    auto it = waiting_.find(itemId);
+    if (it == waiting_.end()) return;   // decided already (kept): the citizen has a provisional receipt
+    w = std::move(it->second);
+    waiting_.erase(it);
+  }
+  auto receipt = sync::api::parseFilingReceipt(response);
+  if (!receipt) {
+    spdlog::warn("central: filing item {} delivered, answer unusable: {}", itemId, receipt.error().what);
+    w.decided({FilingOutcome::Kind::Kept, {}, {}, {}, 0, w.reference, {}});
+    return;
+  }
+  const auto& r = receipt.value();
+  w.decided({FilingOutcome::Kind::Accepted, r.acceptanceNumber, r.acceptedAt, r.dueOn, r.timeLimitWorkingDays, {}, {}});
 }
 
 void CentralLink::fail(std::uint64_t request, std::string_view problemKey) {

@@ -12,11 +12,14 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "app/event_queue.hpp"
 #include "core/identity.hpp"
@@ -34,6 +37,16 @@ namespace onestop::app {
 
 /// A certificate the server issued: the 201 body (holds personal data; wiped after use).
 using IssuedHandler = std::function<void(std::uint64_t request, std::string body)>;
+
+/// What became of a filing the citizen submitted: accepted by the server while they waited
+/// (`receipt` holds its answer), or kept in the outbox for later (`reference`), or not kept.
+struct FilingOutcome {
+  enum class Kind { Accepted, Kept, NotKept } kind = Kind::NotKept;
+  std::string acceptanceNumber, acceptedAt, dueOn;   ///< Accepted
+  int timeLimitWorkingDays = 0;
+  std::string reference;                             ///< Kept: the kiosk's reference for it
+  std::string problemKey;                            ///< NotKept
+};
 
 struct LinkSetup {
   std::string dataDir;      ///< outbox.db, outbox.key (0600) and cache/ live here
@@ -62,7 +75,15 @@ class CentralLink {
   void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,
                    std::function<void(bool queuedOffline)> kept);
 
+  /// Commits a filing to the outbox (worker thread), to be sent after identifying afresh with
+  /// the card data; then waits up to kAcceptWait for the server's acceptance. `decided` runs
+  /// once (worker or relay thread) with the outcome. `citizenRef` orders one citizen's items.
+  void queueFiling(std::uint64_t request, const core::Identity& citizen, const std::string& service,
+                   const nlohmann::json& details, const std::string& citizenRef,
+                   std::function<void(FilingOutcome)> decided);
+
   static constexpr int kProbeSeconds = 10;   ///< between probes while idle
+  static constexpr std::chrono::seconds kAcceptWait{8};
 
  private:
   void noteLink(const sync::HttpResult& result);
@@ -84,6 +105,14 @@ class CentralLink {
   std::unique_ptr<sync::Relay> relay_;
   std::unique_ptr<sync::Heartbeat> heartbeat_;
   std::unique_ptr<sync::FleetCache> cache_;
+  struct Waiting {   // a filing whose citizen waits for the acceptance number
+    std::chrono::steady_clock::time_point until;
+    std::string reference;
+    std::function<void(FilingOutcome)> decided;
+  };
+  std::mutex waitMutex_;                      // after mutex_ when both are held
+  std::map<std::int64_t, Waiting> waiting_;   // by outbox item id; guarded by waitMutex_
+  void filingDelivered(std::int64_t itemId, const sync::HttpResult& response);
   std::atomic<sync::Link> link_{sync::Link::Unknown};
   std::thread worker_;
 };

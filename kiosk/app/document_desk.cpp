@@ -31,6 +31,14 @@ std::string isoDay(std::chrono::sys_seconds t, int utcOffsetMinutes) {
   return buf;
 }
 
+std::string isoDueOn(const std::optional<std::chrono::year_month_day>& d) {
+  if (!d) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d->year()), static_cast<unsigned>(d->month()),
+                static_cast<unsigned>(d->day()));
+  return buf;
+}
+
 }  // namespace
 
 struct DocumentDesk::Prepared {
@@ -184,6 +192,29 @@ bool DocumentDesk::printReceipt(std::vector<std::uint8_t> bytes, const std::stri
   }
   spdlog::error("documents: receipt for {} not printed: {} ({})", title, peripherals::nameOf(done.code), done.description);
   return false;
+}
+
+void DocumentDesk::printFilingReceipt(std::uint64_t request, documents::FilingReceipt receipt) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, request, receipt = std::move(receipt)]() mutable {
+      documents::ReceiptOptions receiptOptions;
+      receiptOptions.agencyName = options_.agencyName;
+      receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
+      auto bytes = documents::encodeReceipt(receipt, receiptOptions);
+      for (auto& item : receipt.submitted) core::secureWipe(item.value);
+      bool printed = false;
+      if (!bytes) spdlog::error("documents: filing receipt not made: {}", bytes.error());
+      else printed = printReceipt(std::move(bytes.value()), "filing " + (receipt.provisional ? receipt.provisionalReference
+                                                                                            : receipt.acceptanceNumber));
+      if (receipt.provisional)
+        queue_.post(core::ev::FilingKept{request, receipt.provisionalReference, printed});
+      else
+        queue_.post(core::ev::FilingAccepted{request, receipt.acceptanceNumber, isoDueOn(receipt.dueOn),
+                                             receipt.timeLimitWorkingDays, printed});
+    });
+  }
+  wake_.notify_all();
 }
 
 void DocumentDesk::printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional) {

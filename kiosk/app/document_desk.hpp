@@ -16,6 +16,7 @@
 
 #include "app/event_queue.hpp"
 #include "documents/certificate_renderer.hpp"
+#include "documents/receipt.hpp"
 
 namespace onestop::peripherals::printer {
 class DocumentPrinter;
@@ -41,6 +42,10 @@ class DocumentDesk {
   void print(std::uint64_t request);
   /// The preview of the current document if newer than `shownSequence` (UI thread, never blocks long).
   std::optional<documents::Raster> takePreview(std::uint64_t& shownSequence);
+  /// Prints a filing's receipt (accepted: with its acceptance number; kept: provisional,
+  /// with the kiosk's reference), then ev::FilingAccepted / ev::FilingKept saying whether
+  /// the receipt came out. `submitted` values are masked by the receipt layout.
+  void printFilingReceipt(std::uint64_t request, documents::FilingReceipt receipt);
   /// Prints a rating's receipt (any thread; best effort, the outcome is logged).
   void printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional);
   /// Forgets the current document (and any work queued for it), wiping its bytes.

@@ -8,11 +8,14 @@
 #include <ctime>
 #include <fstream>
 #include <memory>
+#include <random>
 #include <sstream>
 
 #include "app/central_link.hpp"
 #include "app/data_paths.hpp"
 #include "app/document_desk.hpp"
+#include "core/service_catalogue.hpp"
+#include "documents/certificate.hpp"
 #include "documents/wording.hpp"
 #include "app/devices.hpp"
 #include "app/embedded_central.hpp"
@@ -34,6 +37,19 @@ namespace {
 using Clock = std::chrono::steady_clock;
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// A random reference per session: keeps one citizen's outbox items in order without
+// putting anything about them (an ID number, even hashed) into the outbox's clear columns.
+std::string newCitizenRef() {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::random_device random;
+  std::string out = "s-";
+  for (int i = 0; i < 6; ++i) {
+    const unsigned v = random();
+    for (int shift = 0; shift < 16; shift += 4) out += kHex[(v >> shift) & 15];
+  }
+  return out;
+}
 
 double cpuMs() {
   rusage ru{};
@@ -104,6 +120,7 @@ class Kiosk {
   int waitTimeoutMs() const;
   void writeStats() const;
   void updateDocumentPreview();
+  void submitFiling(const core::fx::SubmitFiling& f);
   void dropDocumentPreview();
 
   const Options& opts_;
@@ -120,6 +137,7 @@ class Kiosk {
   std::unique_ptr<DocumentDesk> desk_;   // after devices_: its printer outlives it
   std::unique_ptr<CentralLink> link_;
   EmbeddedCentral* central_ = nullptr;   // demo only
+  std::string citizenRef_ = newCitizenRef();   // orders this citizen's outbox items; not personal data
   SDL_Texture* documentTexture_ = nullptr;
   std::uint64_t documentShown_ = 0;
   std::unique_ptr<ScenarioRunner> scenario_;
@@ -158,6 +176,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    [&](const core::fx::Speak& s) { spdlog::debug("voice prompt: {}", s.key); },
                    [&](const core::fx::SessionEnded&) {
                      if (desk_) desk_->discard();
+                     citizenRef_ = newCitizenRef();
                      dropDocumentPreview();
                      spdlog::info("session ended");
                    },
@@ -166,6 +185,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                        link_->issueCertificate(c.request, *citizen, c.type);
                    },
                    [&](const core::fx::PrintCertificate& p) { desk_->print(p.request); },
+                   [&](const core::fx::SubmitFiling& f) { submitFiling(f); },
                    [&](const core::fx::SubmitRating& r) {
                      std::string service = "社会保险服务";
                      if (auto api = core::certificateTypeOfService(r.serviceId))
@@ -178,6 +198,43 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    },
                },
                e);
+}
+
+// The filing goes to the outbox; once the server accepted it (or the kiosk kept it for
+// later), its receipt is printed and the session told. The receipt is laid out in Chinese,
+// as the hall's paper is; the value is masked by the layout.
+void Kiosk::submitFiling(const core::fx::SubmitFiling& f) {
+  const auto& citizen = session_.state().citizen;
+  const core::Service* svc = core::findService(f.service);
+  if (!citizen || !svc || !link_) return;
+  const std::string serviceName = i18n::Translator(catalogs_, "zh-CN").tr(svc->nameKey());
+  std::string value = f.value;   // wiped once the receipt is laid out
+  link_->queueFiling(f.request, *citizen, f.service, nlohmann::json{{"phone", f.value}}, citizenRef_,
+                     [this, request = f.request, serviceName, value](FilingOutcome o) mutable {
+                       if (o.kind == FilingOutcome::Kind::NotKept) {
+                         core::secureWipe(value);
+                         queue_.post(core::ev::FilingFailed{request, o.problemKey});
+                         return;
+                       }
+                       documents::FilingReceipt r;
+                       r.serviceName = serviceName;
+                       r.submitted.push_back({"新联系电话", value, documents::Masking::Phone});
+                       core::secureWipe(value);
+                       r.acceptedAt = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+                       if (o.kind == FilingOutcome::Kind::Kept) {
+                         r.provisional = true;
+                         r.provisionalReference = o.reference;
+                       } else {
+                         r.acceptanceNumber = o.acceptanceNumber;
+                         if (auto at = documents::parseUtcTimestamp(o.acceptedAt)) r.acceptedAt = *at;
+                         r.timeLimitWorkingDays = o.timeLimitWorkingDays;
+                         int y = 0;
+                         unsigned m = 0, d = 0;
+                         if (std::sscanf(o.dueOn.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3)
+                           r.dueOn = std::chrono::year_month_day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+                       }
+                       desk_->printFilingReceipt(request, std::move(r));
+                     });
 }
 
 void Kiosk::startServices(const Config& c) {

@@ -28,6 +28,7 @@ Effects Session::reset() {
   const bool printerReady = state_.printerReady;
   if (state_.citizen) state_.citizen->wipe();
   if (state_.scan) state_.scan->wipe();
+  if (state_.filing) state_.filing->wipe();
   state_ = SessionState{};
   state_.language = defaultLanguage_;
   state_.reader = reader;
@@ -51,6 +52,13 @@ Effects Session::handle(const Event& event) {
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
+                   if (state_.screen == Screen::Filing && state_.filing) {
+                     auto& f = *state_.filing;
+                     if (f.phase == FilingPhase::Submitting) return;   // being filed: wait for the outcome
+                     if (f.phase == FilingPhase::Confirming) { f.phase = FilingPhase::Entering; return; }   // correct it
+                     f.wipe();
+                     state_.filing.reset();
+                   }
                    if (state_.screen == Screen::Certificate) {
                      // The paper is on its way: the citizen must stay to take it.
                      if (state_.certificate && state_.certificate->phase == CertificatePhase::Printing) return;
@@ -174,6 +182,41 @@ Effects Session::handle(const Event& event) {
                                                       : CertificateFlow::RatingState::Saved;
                  },
                  [&](const ev::QueueChanged& e) { state_.queuedItems = e.queuedItems; },
+                 [&](const ev::StartFiling&) {
+                   if (!state_.citizen || state_.screen != Screen::Identified || !isKioskFiling(state_.serviceId)) return;
+                   state_.filing = FilingFlow{};
+                   state_.filing->service = state_.serviceId;
+                   navigate(Screen::Filing, fx);
+                 },
+                 [&](const ev::FilingKey& e) { filingKey(e.key); },
+                 [&](const ev::FilingNext&) { filingNext(fx); },
+                 [&](const ev::FilingAccepted& e) {
+                   auto& f = state_.filing;
+                   if (!f || f->request != e.request || f->phase != FilingPhase::Submitting) return;
+                   f->phase = FilingPhase::Accepted;
+                   f->acceptanceNumber = e.acceptanceNumber;
+                   f->dueOn = e.dueOn;
+                   f->timeLimitWorkingDays = e.timeLimitWorkingDays;
+                   f->receiptPrinted = e.receiptPrinted;
+                   f->wipe();   // filed: the number is no longer needed here
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::FilingKept& e) {
+                   auto& f = state_.filing;
+                   if (!f || f->request != e.request || f->phase != FilingPhase::Submitting) return;
+                   f->phase = FilingPhase::Provisional;
+                   f->reference = e.reference;
+                   f->receiptPrinted = e.receiptPrinted;
+                   f->wipe();
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::FilingFailed& e) {
+                   auto& f = state_.filing;
+                   if (!f || f->request != e.request || f->phase != FilingPhase::Submitting) return;
+                   f->phase = FilingPhase::Failed;
+                   f->problemKey = e.problemKey;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
                  [&](const ev::CodeScanned& e) {
                    if (state_.screen != Screen::Scan) return;   // only the screen that asked
                    state_.scan = e.result;
@@ -232,6 +275,34 @@ void Session::printCertificate(Effects& fx) {
   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
 }
 
+void Session::filingKey(char key) {
+  auto& f = state_.filing;
+  if (state_.screen != Screen::Filing || !f || f->phase != FilingPhase::Entering) return;
+  if (key == '<') {
+    if (!f->value.empty()) f->value.pop_back();
+  } else if (key == 'C') {
+    f->wipe();
+  } else if (key >= '0' && key <= '9' && f->value.size() < kPhoneDigits) {
+    f->value.push_back(key);
+  }
+}
+
+void Session::filingNext(Effects& fx) {
+  auto& f = state_.filing;
+  if (state_.screen != Screen::Filing || !f) return;
+  if (f->phase == FilingPhase::Entering) {
+    if (!isWellFormedPhone(f->value)) return;   // the screen says what is missing
+    f->phase = FilingPhase::Confirming;
+  } else if (f->phase == FilingPhase::Confirming) {
+    f->phase = FilingPhase::Submitting;
+    f->request = nextRequest_++;
+    fx.push_back(fx::SubmitFiling{f->request, f->service, f->value});
+  } else {
+    return;
+  }
+  if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+}
+
 std::string Session::mainPromptKey() const {
   switch (state_.screen) {
     case Screen::Home: return std::string("home.prompt"_k);
@@ -242,6 +313,18 @@ std::string Session::mainPromptKey() const {
     case Screen::Identified: return std::string("identified.prompt"_k);
     case Screen::Scan: return std::string("scan.prompt"_k);
     case Screen::ScanResult: return std::string(scanResultTitleKey(state_.scan ? state_.scan->kind : CodeKind::Unusable));
+    case Screen::Filing: {
+      if (!state_.filing) return std::string("filing.phone.prompt"_k);
+      switch (state_.filing->phase) {
+        case FilingPhase::Entering: return std::string("filing.phone.prompt"_k);
+        case FilingPhase::Confirming: return std::string("filing.confirm"_k);
+        case FilingPhase::Submitting: return std::string("filing.submitting"_k);
+        case FilingPhase::Accepted: return std::string("filing.accepted"_k);
+        case FilingPhase::Provisional: return std::string("filing.provisional"_k);
+        case FilingPhase::Failed: return std::string("filing.failed"_k);
+      }
+      return std::string("filing.phone.prompt"_k);
+    }
     case Screen::Certificate: {
       if (!state_.certificate) return std::string("certificate.requesting"_k);
       switch (state_.certificate->phase) {

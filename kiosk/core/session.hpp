@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/certificate_flow.hpp"
+#include "core/filing_flow.hpp"
 #include "core/identity.hpp"
 #include "core/scan_result.hpp"
 #include "core/service_catalogue.hpp"
@@ -25,6 +26,7 @@ enum class Screen {
   Scan,            ///< "hold your code up to the camera": live preview, scanning on
   ScanResult,      ///< what the scanned code is, and what it says
   Certificate,     ///< a certificate: issuing, preview, printing, take it (or why not)
+  Filing,          ///< a filing: key in, confirm, accepted (or kept for later) with a receipt
 };
 
 /// The ID card reader as the citizen needs to know it.
@@ -49,6 +51,7 @@ struct SessionState {
   int queuedItems = 0;                      ///< items waiting in the outbox (not personal)
   bool printerReady = false;                ///< the A4 printer can take a job now
   std::optional<CertificateFlow> certificate;   ///< Certificate: the one being issued/printed
+  std::optional<FilingFlow> filing;             ///< Filing: personal data, wiped with the session
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -92,6 +95,14 @@ struct Rate { int level; };
 /// or could not be kept.
 struct RatingSaved { std::uint64_t request; bool saved; bool queuedOffline; };
 struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
+struct StartFiling {};                   ///< the identified citizen files the service chosen
+struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one), 'C' (clear)
+struct FilingNext {};                    ///< keyed in: confirm; confirmed: submit
+/// The server accepted the filing (the relay delivered it while the citizen waited).
+struct FilingAccepted { std::uint64_t request; std::string acceptanceNumber, dueOn; int timeLimitWorkingDays; bool receiptPrinted; };
+/// Kept in the outbox, not yet confirmed by the server: a provisional receipt with `reference`.
+struct FilingKept { std::uint64_t request; std::string reference; bool receiptPrinted; };
+struct FilingFailed { std::uint64_t request; std::string problemKey; };
 struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; bool receiptPrinted = false; };
 }  // namespace ev
 
@@ -102,7 +113,8 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
-                           ev::QueueChanged>;
+                           ev::QueueChanged, ev::StartFiling, ev::FilingKey, ev::FilingNext,
+                           ev::FilingAccepted, ev::FilingKept, ev::FilingFailed>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -114,11 +126,14 @@ struct SessionEnded {};                         ///< wipe personal data held out
 struct IssueCertificate { std::uint64_t request; std::string type; };
 struct PrintCertificate { std::uint64_t request; };   ///< print the rendered certificate
 /// Keep the rating in the outbox (then the relay sends it) and print its receipt.
+/// Commit the filing to the outbox (identifying afresh when it is delivered), then wait
+/// briefly for the server's acceptance number; print the receipt either way.
+struct SubmitFiling { std::uint64_t request; std::string service; std::string value; };
 struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
-                            fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating>;
+                            fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling>;
 using Effects = std::vector<Effect>;
 
 class Session {
@@ -132,7 +147,9 @@ class Session {
   /// i18n key of the current screen's main prompt (what voice guidance reads).
   std::string mainPromptKey() const;
   /// True while the session holds personal data (an inactivity timeout must end it).
-  bool holdsPersonalData() const { return state_.citizen.has_value() || state_.scan.has_value(); }
+  bool holdsPersonalData() const {
+    return state_.citizen.has_value() || state_.scan.has_value() || state_.filing.has_value();
+  }
   /// True while the screen shown reads codes: the app turns the camera scanner on.
   bool wantsScanning() const { return state_.screen == Screen::Scan; }
 
@@ -143,6 +160,8 @@ class Session {
   void certificateIssued(const ev::CertificateIssued& e, Effects& fx);
   void certificateFailed(std::string problemKey, bool printFailed, Effects& fx);
   void printCertificate(Effects& fx);
+  void filingKey(char key);
+  void filingNext(Effects& fx);
 
   SessionState state_;
   std::string defaultLanguage_;

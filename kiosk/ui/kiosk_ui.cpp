@@ -59,8 +59,9 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   const float h = t.targetHeight();
   const float y = top + t.gap();
   float x = t.margin();
-  const bool printing = s.screen == Screen::Certificate && s.certificate &&
-                        s.certificate->phase == core::CertificatePhase::Printing;
+  const bool printing = (s.screen == Screen::Certificate && s.certificate &&
+                         s.certificate->phase == core::CertificatePhase::Printing) ||
+                        (s.screen == Screen::Filing && s.filing && s.filing->phase == core::FilingPhase::Submitting);
   if (s.screen != Screen::Home && s.screen != Screen::Identified && !printing) {
     const std::string back = "◀ " + ui.tr.tr("common.back"_k);
     const float bw = buttonWidthFor(ui, back);
@@ -115,6 +116,7 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::Scan:
     case Screen::ScanResult: return ui.tr.tr("scan.title"_k);
     case Screen::Certificate: return ui.tr.tr("certificate.title"_k);
+    case Screen::Filing: return ui.tr.tr("filing.title"_k);
   }
   return {};
 }
@@ -148,6 +150,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::Scan: drawScan(ui, s, content); break;
     case Screen::ScanResult: drawScanResult(ui, s, content); break;
     case Screen::Certificate: drawCertificate(ui, s, content); break;
+    case Screen::Filing: drawFiling(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -49,5 +49,18 @@ delivered=$(grep -c 'central: rating [0-9]* delivered' "$work/certificate_print.
 [[ $delivered -eq 2 ]] || { echo "FAILED: expected 2 ratings delivered, the log shows $delivered" >&2; exit 1; }
 
 run KIOSK-NOPAPER certificate_no_paper.scn
+
+# Filings: one accepted while the citizen waited, one kept while the system was down and
+# delivered when it returned; each with its receipt. The log never holds the phone number.
+rm -rf "$work/central/receipts"   # each run's simulator numbers its receipts from 1
+run PDF filing.scn
+receipts=$(find "$work/central/receipts" -name '*.png' -size +1k | wc -l)
+[[ $receipts -eq 2 ]] || { echo "FAILED: expected 2 filing receipts, found $receipts" >&2; exit 1; }
+filed=$(grep -c 'central: filing [0-9]* delivered' "$work/filing.log" || true)
+[[ $filed -eq 2 ]] || { echo "FAILED: expected 2 filings delivered, the log shows $filed" >&2; exit 1; }
+if grep -qE '13912345678|13800005678' "$work"/*.log; then echo "FAILED: a phone number in the kiosk log" >&2; exit 1; fi
+if grep -qaE '13912345678|13800005678|110105198503140312' "$work/central/kiosk/outbox.db"*; then
+  echo "FAILED: personal data in clear in the outbox" >&2; exit 1
+fi
 grep -q 'not printed' "$work/certificate_no_paper.log" || { echo "FAILED: the failed job was not logged" >&2; exit 1; }
 echo "certificate printed as $(basename "$pdf") with serial $serial; paper-out and offline paths passed"

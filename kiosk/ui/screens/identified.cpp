@@ -48,7 +48,14 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
     const std::string name = ui.tr.tr(svc->nameKey());
     const float beside = w - bw - t.gap() * 2;   // clear of the Finish button below
-    if (!core::certificateTypeOfService(svc->id)) {
+    if (core::isKioskFiling(svc->id)) {
+      // Filings are kept at the kiosk when the central system is down: offered either way.
+      issueShown = true;
+      const std::string label = ui.tr.format("identified.file"_k, {{"service", name}});
+      const float iw = std::min(beside, std::max(buttonWidthFor(ui, label), t.targetHeight() * 4));
+      ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + area.size.y - bh));
+      if (button(ui, "identified.file", label, ImVec2(iw, bh), ButtonKind::Primary)) ui.emit(core::ev::StartFiling{});
+    } else if (!core::certificateTypeOfService(svc->id)) {
       text(ui, FontRole::Heading, ui.tr.format("identified.next"_k, {{"service", name}}), p.text, beside);
     } else if (s.link == core::LinkStatus::Offline) {
       text(ui, FontRole::Heading, ui.tr.tr("certificate.unavailable_offline"_k), p.warning, beside);

@@ -67,6 +67,7 @@ void CentralLink::stop() {
   if (worker_.joinable()) worker_.join();
   // Heartbeat and relay first (they submit to the network), then the network (its
   // cancelled completions run before stop() returns), then the stores.
+  beat_ = nullptr;
   if (heartbeat_) heartbeat_->stop();
   if (relay_) relay_->stop();
   if (cache_) cache_->close();
@@ -107,9 +108,11 @@ void CentralLink::openStores(const std::string& serverUrl) {
                                          if (r.outcome == sync::FleetRefresh::Outcome::Failed)
                                            spdlog::warn("central: fleet cache refresh failed: {}", r.what);
                                        },
-                                       [](const sync::FleetConfig& c) {
+                                       [this](const sync::FleetConfig& c) {
                                          spdlog::info("central: kiosk config: inactivity {} s, heartbeat {} s",
                                                       c.inactivitySeconds, c.heartbeatSeconds);
+                                         if (auto* beat = beat_.load()) beat->setInterval(std::chrono::seconds(c.heartbeatSeconds));
+                                         queue_.post(core::ev::KioskConfigChanged{c.inactivitySeconds});
                                        },
                                        {}});
   if (!cache) spdlog::error("central: fleet cache: {}", cache.error());
@@ -128,7 +131,10 @@ void CentralLink::openStores(const std::string& serverUrl) {
   if (outbox_) backlog = sync::Heartbeat::backlogOf(*outbox_);
   heartbeat_ = std::make_unique<sync::Heartbeat>(*network_, options, std::move(devices), std::move(backlog),
                                                  std::move(beats));
+  beat_ = heartbeat_.get();
   heartbeat_->start();
+  // The stored copy applies at once (an offline start); changes arrive through the cache.
+  if (cache_ && cache_->config().fromServer) queue_.post(core::ev::KioskConfigChanged{cache_->config().inactivitySeconds});
   spdlog::info("central: link to {} started (outbox, relay, heartbeat, fleet cache in {})", serverUrl, setup_.dataDir);
 }
 

@@ -104,6 +104,7 @@ class CentralLink {
   std::unique_ptr<sync::Outbox> outbox_;     // worker thread and relay only
   std::unique_ptr<sync::Relay> relay_;
   std::unique_ptr<sync::Heartbeat> heartbeat_;
+  std::atomic<sync::Heartbeat*> beat_{nullptr};   // for the cache's events (network thread)
   std::unique_ptr<sync::FleetCache> cache_;
   struct Waiting {   // a filing whose citizen waits for the acceptance number
     std::chrono::steady_clock::time_point until;

@@ -26,6 +26,7 @@ Effects Session::reset() {
   const LinkStatus link = state_.link;
   const int queued = state_.queuedItems;
   const bool printerReady = state_.printerReady;
+  const int inactivity = state_.inactivitySeconds;
   if (state_.citizen) state_.citizen->wipe();
   if (state_.scan) state_.scan->wipe();
   if (state_.filing) state_.filing->wipe();
@@ -36,6 +37,7 @@ Effects Session::reset() {
   state_.link = link;
   state_.queuedItems = queued;
   state_.printerReady = printerReady;
+  state_.inactivitySeconds = inactivity;
   Effects fx{fx::SessionEnded{}};
   if (languageChanged) fx.push_back(fx::LanguageChanged{state_.language});
   if (layoutChanged) fx.push_back(fx::LayoutChanged{});
@@ -182,6 +184,9 @@ Effects Session::handle(const Event& event) {
                                                       : CertificateFlow::RatingState::Saved;
                  },
                  [&](const ev::QueueChanged& e) { state_.queuedItems = e.queuedItems; },
+                 [&](const ev::KioskConfigChanged& e) {
+                   if (e.inactivitySeconds >= 15 && e.inactivitySeconds <= 600) state_.inactivitySeconds = e.inactivitySeconds;
+                 },
                  [&](const ev::StartFiling&) {
                    if (!state_.citizen || state_.screen != Screen::Identified || !isKioskFiling(state_.serviceId)) return;
                    state_.filing = FilingFlow{};

@@ -50,6 +50,7 @@ struct SessionState {
   LinkStatus link = LinkStatus::Unknown;    ///< the central system, as the banner shows it
   int queuedItems = 0;                      ///< items waiting in the outbox (not personal)
   bool printerReady = false;                ///< the A4 printer can take a job now
+  int inactivitySeconds = 0;                ///< from the central kiosk config; 0 = the local config's
   std::optional<CertificateFlow> certificate;   ///< Certificate: the one being issued/printed
   std::optional<FilingFlow> filing;             ///< Filing: personal data, wiped with the session
 };
@@ -95,6 +96,7 @@ struct Rate { int level; };
 /// or could not be kept.
 struct RatingSaved { std::uint64_t request; bool saved; bool queuedOffline; };
 struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
+struct KioskConfigChanged { int inactivitySeconds; };   ///< the central server's kiosk config
 struct StartFiling {};                   ///< the identified citizen files the service chosen
 struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one), 'C' (clear)
 struct FilingNext {};                    ///< keyed in: confirm; confirmed: submit
@@ -113,7 +115,7 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
-                           ev::QueueChanged, ev::StartFiling, ev::FilingKey, ev::FilingNext,
+                           ev::QueueChanged, ev::KioskConfigChanged, ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingAccepted, ev::FilingKept, ev::FilingFailed>;
 
 // ---- effects: what the shell must do --------------------------------------------------

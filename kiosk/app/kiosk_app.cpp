@@ -120,6 +120,16 @@ class Kiosk {
   void stepScenario();
   void updateClock();
   int waitTimeoutMs() const;
+  bool sessionActive() const { return session_.state().screen != core::Screen::Home || session_.holdsPersonalData(); }
+  /// Whole seconds left of an idle session while its countdown shows; 0 otherwise.
+  int countdownSeconds(Clock::time_point now) const {
+    if (!sessionActive() || session_.busy()) return 0;
+    const auto left = lastInput_ + std::chrono::seconds(inactivitySeconds()) - now;
+    const long ms = std::chrono::duration_cast<std::chrono::milliseconds>(left).count();
+    if (ms <= 0 || ms > kCountdownSeconds * 1000L) return 0;
+    return static_cast<int>((ms + 999) / 1000);
+  }
+  static constexpr int kCountdownSeconds = 15;
   /// The central kiosk config's idle time once known, else the local config's.
   int inactivitySeconds() const {
     return session_.state().inactivitySeconds > 0 ? session_.state().inactivitySeconds : cfg_.inactivitySeconds;
@@ -477,9 +487,12 @@ int Kiosk::waitTimeoutMs() const {
   // Next minute for the clock.
   const std::time_t t = std::time(nullptr);
   long ms = (60 - t % 60) * 1000L;
-  if (session_.state().screen != core::Screen::Home) {
+  if (sessionActive() && !session_.busy()) {
+    // Wake when the countdown starts, then at each of its seconds.
     const auto idleLeft = lastInput_ + std::chrono::seconds(inactivitySeconds()) - now;
-    ms = std::min<long>(ms, std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(idleLeft).count()));
+    const long leftMs = std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(idleLeft).count());
+    const long countdownMs = kCountdownSeconds * 1000L;
+    ms = std::min<long>(ms, leftMs > countdownMs ? leftMs - countdownMs : leftMs % 1000 + 1);
   }
   if (scenario_) {
     if (auto wake = scenario_->wakeAt())
@@ -546,10 +559,17 @@ int Kiosk::run(Clock::time_point started) {
     const auto now = Clock::now();
     if (opts_.exitAfterSeconds > 0 && now - started_ >= std::chrono::milliseconds(static_cast<long>(opts_.exitAfterSeconds * 1000)))
       quit_ = true;
-    if ((session_.state().screen != core::Screen::Home || session_.holdsPersonalData()) &&
-        now - lastInput_ >= std::chrono::seconds(inactivitySeconds())) {
+    if (session_.busy()) lastInput_ = now;   // nobody is idle while waiting for their paper
+    if (sessionActive() && now - lastInput_ >= std::chrono::seconds(inactivitySeconds())) {
       applyEffects(session_.handle(core::ev::InactivityTimeout{}));
       lastInput_ = now;
+      redraw = true;
+    }
+    // The last kCountdownSeconds are counted down on screen ("I need more time"): any touch
+    // resets the idle clock, so the citizen is never cut off without warning.
+    const int countdown = countdownSeconds(now);
+    if (countdown != ui_.env.countdownSeconds) {
+      ui_.env.countdownSeconds = countdown;
       redraw = true;
     }
     if (!opts_.statsFile.empty() && stats_.idleCpuStartMs < 0 && now - started_ >= std::chrono::seconds(2)) {

@@ -152,6 +152,14 @@ class Session {
   bool holdsPersonalData() const {
     return state_.citizen.has_value() || state_.scan.has_value() || state_.filing.has_value();
   }
+  /// True while the kiosk works for the citizen (issuing, printing, filing): the idle clock
+  /// stops, so a session never ends under someone waiting for their paper.
+  bool busy() const {
+    const auto& c = state_.certificate;
+    const auto& f = state_.filing;
+    return (c && (c->phase == CertificatePhase::Requesting || c->phase == CertificatePhase::Printing)) ||
+           (f && f->phase == FilingPhase::Submitting);
+  }
   /// True while the screen shown reads codes: the app turns the camera scanner on.
   bool wantsScanning() const { return state_.screen == Screen::Scan; }
 

@@ -25,6 +25,8 @@ struct Environment {
   void* scanPreview = nullptr;
   int scanPreviewWidth = 0, scanPreviewHeight = 0;
   std::string scanHintKey;
+  /// Seconds left before an idle session ends (0 = no countdown shown).
+  int countdownSeconds = 0;
   // Certificate screen: the first page as it will print (null while none is ready).
   void* documentPreview = nullptr;
   int documentPreviewWidth = 0, documentPreviewHeight = 0;

@@ -105,6 +105,37 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   return y + h + t.gap();
 }
 
+// "Are you still there?" over the whole screen for the last seconds of an idle session. It
+// is its own window on top, so a tap anywhere lands on it (and resets the idle clock)
+// rather than on the screen beneath.
+void drawCountdown(UiContext& ui, ImVec2 size) {
+  const Theme& t = ui.theme;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(size);
+  ImGui::SetNextWindowFocus();
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::Begin("###countdown", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  const float w = std::min(size.x * 0.7f, t.body() * 26), h = t.targetHeight() * 4.2f;
+  const ImVec2 a((size.x - w) / 2, (size.y - h) / 2);
+  ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + w, a.y + h), t.palette.surface.imgui(), 16 * t.scale);
+  const float pad = t.margin();
+  ImGui::SetCursorScreenPos(ImVec2(a.x + pad, a.y + pad));
+  text(ui, FontRole::Display, ui.tr.tr("countdown.title"_k), t.palette.text, w - 2 * pad, true);
+  ImGui::SetCursorScreenPos(ImVec2(a.x + pad, ImGui::GetCursorScreenPos().y + t.gap()));
+  text(ui, FontRole::Heading,
+       ui.tr.format("countdown.body"_k, {{"seconds", std::to_string(ui.env.countdownSeconds)}}), t.palette.text,
+       w - 2 * pad, true);
+  const std::string more = ui.tr.tr("countdown.more_time"_k);
+  const float bw = std::max(buttonWidthFor(ui, more), t.targetHeight() * 4), bh = t.targetHeight() * 1.2f;
+  ImGui::SetCursorScreenPos(ImVec2(a.x + (w - bw) / 2, a.y + h - pad - bh));
+  button(ui, "countdown.more_time", more, ImVec2(bw, bh), ButtonKind::Primary);   // the tap itself is the answer
+  ImGui::End();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
 std::string screenTitle(UiContext& ui, const core::SessionState& s) {
   switch (s.screen) {
     case Screen::Home: return {};
@@ -155,6 +186,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
   ImGui::End();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
+  if (ui.env.countdownSeconds > 0) drawCountdown(ui, size);
 }
 
 }  // namespace onestop::ui

@@ -272,6 +272,36 @@ void CentralLink::filingDelivered(std::int64_t itemId, const sync::HttpResult& r
   w.decided({FilingOutcome::Kind::Accepted, r.acceptanceNumber, r.acceptedAt, r.dueOn, r.timeLimitWorkingDays, {}, {}});
 }
 
+void CentralLink::queryProgress(std::uint64_t request, const std::string& acceptanceNumber) {
+  sync::Network* network = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    network = network_.get();
+  }
+  if (!network) {
+    queue_.post(core::ev::ProgressFailed{request, std::string("progress.problem.offline"_k)});
+    return;
+  }
+  network->submit(sync::api::progress(acceptanceNumber), [this, request](std::uint64_t, sync::HttpResult r) {
+    noteLink(r);
+    auto p = sync::api::parseProgress(r);
+    if (!p) {
+      using Kind = sync::api::ApiFailure::Kind;
+      const auto& f = p.error();
+      spdlog::warn("central: progress query {} failed: {} (status {})", request, f.what, f.status);
+      const std::string_view key = f.kind == Kind::Network   ? "progress.problem.offline"_k
+                                   : f.status == 404         ? "progress.problem.not_found"_k
+                                   : f.kind == Kind::Malformed ? "progress.problem.bad_answer"_k
+                                                               : "progress.problem.server"_k;
+      queue_.post(core::ev::ProgressFailed{request, std::string(key)});
+      return;
+    }
+    const auto& v = p.value();
+    auto day = [](const std::string& iso) { return iso.substr(0, 10); };   // "2026-11-23T…" → the day (UTC)
+    queue_.post(core::ev::ProgressLoaded{request, v.state, v.service, day(v.acceptedAt), v.dueOn, day(v.updatedAt), v.reason});
+  });
+}
+
 void CentralLink::fail(std::uint64_t request, std::string_view problemKey) {
   queue_.post(core::ev::CertificateFailed{request, std::string(problemKey)});
 }

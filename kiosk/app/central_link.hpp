@@ -70,6 +70,9 @@ class CentralLink {
   /// Identify the citizen, then issue a certificate of `type`. Answers: the IssuedHandler
   /// (then the app renders it), or ev::CertificateFailed with the citizen's wording.
   void issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type);
+  /// A filing's progress by acceptance number (no identification: status only); then
+  /// ev::ProgressLoaded or ev::ProgressFailed.
+  void queryProgress(std::uint64_t request, const std::string& acceptanceNumber);
   /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
   /// the worker once it is committed (to print its receipt).
   void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,

@@ -202,6 +202,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    },
                    [&](const core::fx::PrintCertificate& p) { desk_->print(p.request); },
                    [&](const core::fx::SubmitFiling& f) { submitFiling(f); },
+                   [&](const core::fx::QueryProgress& q) { link_->queryProgress(q.request, q.acceptanceNumber); },
                    [&](const core::fx::SubmitRating& r) {
                      std::string service = "社会保险服务";
                      if (auto api = core::certificateTypeOfService(r.serviceId))

@@ -69,6 +69,7 @@ Effects Session::handle(const Event& event) {
                    if (state_.screen == Screen::ScanResult && state_.scan) {   // a result is not kept behind
                      state_.scan->wipe();
                      state_.scan.reset();
+                     state_.progress.reset();
                    }
                    if (state_.backStack.empty() && holdsPersonalData()) { fx = reset(); return; }
                    if (state_.backStack.empty()) {
@@ -135,6 +136,7 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::OpenScan&) {
                    if (state_.scan) state_.scan->wipe();
                    state_.scan.reset();
+                   state_.progress.reset();
                    if (state_.screen == Screen::ScanResult) {   // "scan another": no result left behind
                      state_.screen = Screen::Scan;
                      if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
@@ -184,6 +186,23 @@ Effects Session::handle(const Event& event) {
                                                       : CertificateFlow::RatingState::Saved;
                  },
                  [&](const ev::QueueChanged& e) { state_.queuedItems = e.queuedItems; },
+                 [&](const ev::ProgressLoaded& e) {
+                   auto& p = state_.progress;
+                   if (!p || p->request != e.request || p->phase != ProgressView::Phase::Loading) return;
+                   p->phase = ProgressView::Phase::Shown;
+                   p->state = e.state;
+                   p->service = e.service;
+                   p->acceptedOn = e.acceptedOn;
+                   p->dueOn = e.dueOn;
+                   p->updatedOn = e.updatedOn;
+                   p->reason = e.reason;
+                 },
+                 [&](const ev::ProgressFailed& e) {
+                   auto& p = state_.progress;
+                   if (!p || p->request != e.request || p->phase != ProgressView::Phase::Loading) return;
+                   p->phase = ProgressView::Phase::Failed;
+                   p->problemKey = e.problemKey;
+                 },
                  [&](const ev::KioskConfigChanged& e) {
                    if (e.inactivitySeconds >= 15 && e.inactivitySeconds <= 600) state_.inactivitySeconds = e.inactivitySeconds;
                  },
@@ -225,6 +244,17 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::CodeScanned& e) {
                    if (state_.screen != Screen::Scan) return;   // only the screen that asked
                    state_.scan = e.result;
+                   state_.progress.reset();
+                   if (e.result.kind == CodeKind::Receipt) {   // a receipt: look up its progress
+                     state_.progress = ProgressView{};
+                     state_.progress->request = nextRequest_++;
+                     if (state_.link == LinkStatus::Offline) {
+                       state_.progress->phase = ProgressView::Phase::Failed;
+                       state_.progress->problemKey = "progress.problem.offline"_k;
+                     } else {
+                       fx.push_back(fx::QueryProgress{state_.progress->request, e.result.value});
+                     }
+                   }
                    state_.screen = Screen::ScanResult;          // "back" returns to where scanning began
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },

@@ -34,6 +34,16 @@ enum class ReaderState { Unknown, Ready, Unavailable };
 /// The camera code scanner, likewise.
 enum class ScannerState { Unknown, Ready, Unavailable };
 
+/// A filing's progress looked up by its acceptance number (a scanned receipt): only the
+/// non-personal status the server gives without identification.
+struct ProgressView {
+  enum class Phase { Loading, Shown, Failed } phase = Phase::Loading;
+  std::uint64_t request = 0;
+  std::string state;                            ///< accepted | in_review | approved | rejected | completed
+  std::string service, acceptedOn, dueOn, updatedOn, reason;
+  std::string problemKey;                       ///< Failed
+};
+
 struct SessionState {
   Screen screen = Screen::Home;
   std::string language = "zh-CN";
@@ -53,6 +63,7 @@ struct SessionState {
   int inactivitySeconds = 0;                ///< from the central kiosk config; 0 = the local config's
   std::optional<CertificateFlow> certificate;   ///< Certificate: the one being issued/printed
   std::optional<FilingFlow> filing;             ///< Filing: personal data, wiped with the session
+  std::optional<ProgressView> progress;         ///< ScanResult of a receipt: its progress
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -97,6 +108,8 @@ struct Rate { int level; };
 struct RatingSaved { std::uint64_t request; bool saved; bool queuedOffline; };
 struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
 struct KioskConfigChanged { int inactivitySeconds; };   ///< the central server's kiosk config
+struct ProgressLoaded { std::uint64_t request; std::string state, service, acceptedOn, dueOn, updatedOn, reason; };
+struct ProgressFailed { std::uint64_t request; std::string problemKey; };
 struct StartFiling {};                   ///< the identified citizen files the service chosen
 struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one), 'C' (clear)
 struct FilingNext {};                    ///< keyed in: confirm; confirmed: submit
@@ -115,7 +128,8 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
-                           ev::QueueChanged, ev::KioskConfigChanged, ev::StartFiling, ev::FilingKey, ev::FilingNext,
+                           ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
+                           ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingAccepted, ev::FilingKept, ev::FilingFailed>;
 
 // ---- effects: what the shell must do --------------------------------------------------
@@ -130,12 +144,15 @@ struct PrintCertificate { std::uint64_t request; };   ///< print the rendered ce
 /// Keep the rating in the outbox (then the relay sends it) and print its receipt.
 /// Commit the filing to the outbox (identifying afresh when it is delivered), then wait
 /// briefly for the server's acceptance number; print the receipt either way.
+/// Look up a filing's progress by acceptance number (GET /v1/progress/{n}).
+struct QueryProgress { std::uint64_t request; std::string acceptanceNumber; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::string value; };
 struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
-                            fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling>;
+                            fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling,
+                            fx::QueryProgress>;
 using Effects = std::vector<Effect>;
 
 class Session {

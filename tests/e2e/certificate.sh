@@ -59,6 +59,24 @@ receipts=$(find "$work/central/receipts" -name '*.png' -size +1k | wc -l)
 filed=$(grep -c 'central: filing [0-9]* delivered' "$work/filing.log" || true)
 [[ $filed -eq 2 ]] || { echo "FAILED: expected 2 filings delivered, the log shows $filed" >&2; exit 1; }
 if grep -qE '13912345678|13800005678' "$work"/*.log; then echo "FAILED: a phone number in the kiosk log" >&2; exit 1; fi
+
+# The accepted filing's receipt, held up to the camera: its QR code gives the acceptance
+# number, and the kiosk shows the filing's progress from the server (status only).
+cat > "$work/progress.scn" <<SCN
+wait 请选择您要办理的业务
+tap home.scan
+wait 请将二维码对准摄像头
+qr show-image $work/central/receipts/receipt-1.png
+wait 已识别业务回执 10
+wait 办理状态 20
+expect 已受理，等待审核
+expect 联系电话变更
+expect-not 139
+screenshot 01-progress
+SCN
+"$kiosk" --demo --central "$work/central" --headless --scenario "$work/progress.scn" \
+  --screenshots "$shots/progress" --log-level info 2> "$work/progress.log" || {
+  echo "FAILED: progress by the receipt's QR code; kiosk log:" >&2; tail -12 "$work/progress.log" >&2; exit 1; }
 if grep -qaE '13912345678|13800005678|110105198503140312' "$work/central/kiosk/outbox.db"*; then
   echo "FAILED: personal data in clear in the outbox" >&2; exit 1
 fi

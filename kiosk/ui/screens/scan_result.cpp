@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/i18n_key.hpp"
+#include "core/service_catalogue.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -25,6 +26,14 @@ std::string grouped(const std::string& digits) {
     out += digits[i];
   }
   return out;
+}
+
+std::string_view progressStateKey(const std::string& state) {
+  if (state == "in_review") return "progress.state.in_review"_k;
+  if (state == "approved") return "progress.state.approved"_k;
+  if (state == "rejected") return "progress.state.rejected"_k;
+  if (state == "completed") return "progress.state.completed"_k;
+  return "progress.state.accepted"_k;
 }
 
 }  // namespace
@@ -56,10 +65,25 @@ void drawScanResult(UiContext& ui, const core::SessionState& s, Area area) {
   text(ui, FontRole::Display, ui.tr.tr(core::scanResultTitleKey(r.kind)), p.text, w);
 
   switch (r.kind) {
-    case core::CodeKind::Receipt:
+    case core::CodeKind::Receipt: {
       line("scan.receipt.number"_k, grouped(r.value));
-      para(FontRole::Heading, ui.tr.tr("scan.receipt.next"_k), p.text);
+      if (!s.progress) break;
+      const core::ProgressView& pv = *s.progress;
+      if (pv.phase == core::ProgressView::Phase::Loading) {
+        para(FontRole::Heading, ui.tr.tr("progress.loading"_k), p.mutedText);
+      } else if (pv.phase == core::ProgressView::Phase::Failed) {
+        para(FontRole::Heading, ui.tr.tr(pv.problemKey), p.warning);
+      } else {
+        para(FontRole::Heading, ui.tr.tr("progress.status"_k) + ui.tr.tr(progressStateKey(pv.state)),
+             pv.state == "rejected" ? p.warning : p.primary);
+        if (const core::Service* svc = core::findService(pv.service)) line("progress.service"_k, ui.tr.tr(svc->nameKey()));
+        line("progress.accepted_on"_k, pv.acceptedOn);
+        if (!pv.dueOn.empty()) line("progress.due_on"_k, pv.dueOn);
+        line("progress.updated_on"_k, pv.updatedOn);
+        if (pv.state == "rejected" && !pv.reason.empty()) line("progress.reason"_k, pv.reason);
+      }
       break;
+    }
     case core::CodeKind::QueueTicket: {
       line("scan.ticket.number"_k, r.value);
       const int y = std::stoi(r.day.substr(0, 4)), m = std::stoi(r.day.substr(5, 2)), d = std::stoi(r.day.substr(8, 2));

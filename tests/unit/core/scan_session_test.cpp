@@ -92,3 +92,34 @@ TEST_CASE("seal outcomes and certificate types have keys") {
   CHECK(certificateTypeKey('x') == "scan.certificate.unknown");
   CHECK(scanResultTitleKey(CodeKind::Unusable) == "scan.result.unusable");
 }
+
+TEST_CASE("a scanned receipt asks for its progress, and shows what comes back for it only") {
+  Session s;
+  s.handle(ev::OpenScan{});
+  ScanResult r;
+  r.kind = CodeKind::Receipt;
+  r.value = "2025011500000124";
+  const auto fx = s.handle(ev::CodeScanned{r});
+  const fx::QueryProgress* q = nullptr;
+  for (const auto& e : fx)
+    if (const auto* x = std::get_if<fx::QueryProgress>(&e)) q = x;
+  REQUIRE(q);
+  CHECK(q->acceptanceNumber == "2025011500000124");
+  REQUIRE(s.state().progress.has_value());
+  CHECK(s.state().progress->phase == ProgressView::Phase::Loading);
+  s.handle(ev::ProgressLoaded{q->request + 1, "completed", "change_phone", "2025-01-15", "2025-01-16", "2025-01-16", ""});
+  CHECK(s.state().progress->phase == ProgressView::Phase::Loading);   // an answer to another query
+  s.handle(ev::ProgressLoaded{q->request, "rejected", "change_phone", "2025-01-15", "2025-01-16", "2025-01-16", "号码有误"});
+  CHECK(s.state().progress->phase == ProgressView::Phase::Shown);
+  CHECK(s.state().progress->reason == "号码有误");
+  s.handle(ev::Back{});
+  CHECK_FALSE(s.state().progress.has_value());
+
+  Session offline;   // offline: nothing is asked, the screen says why at once
+  offline.handle(ev::LinkChanged{LinkStatus::Offline, 0});
+  offline.handle(ev::OpenScan{});
+  const auto none = offline.handle(ev::CodeScanned{r});
+  for (const auto& e : none) CHECK_FALSE(std::holds_alternative<fx::QueryProgress>(e));
+  CHECK(offline.state().progress->phase == ProgressView::Phase::Failed);
+  CHECK(offline.state().progress->problemKey == "progress.problem.offline");
+}

@@ -302,6 +302,32 @@ void CentralLink::queryProgress(std::uint64_t request, const std::string& accept
   });
 }
 
+void CentralLink::takeTicket(std::uint64_t request, const std::string& service,
+                             std::function<void(std::string, int, std::string)> taken) {
+  sync::Network* network = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    network = network_.get();
+  }
+  if (!network) {
+    queue_.post(core::ev::TicketFailed{request, std::string("ticket.problem.offline"_k)});
+    return;
+  }
+  network->submit(sync::api::queueTicket(service), [this, request, taken = std::move(taken)](std::uint64_t, sync::HttpResult r) {
+    noteLink(r);
+    auto t = sync::api::parseQueueTicket(r);
+    if (!t) {
+      spdlog::warn("central: queue ticket {} failed: {} (status {})", request, t.error().what, t.error().status);
+      queue_.post(core::ev::TicketFailed{request, std::string(t.error().kind == sync::api::ApiFailure::Kind::Network
+                                                                 ? "ticket.problem.offline"_k
+                                                                 : "ticket.problem.server"_k)});
+      return;
+    }
+    spdlog::info("central: queue ticket {} taken for request {}", t->number, request);
+    taken(t->number, static_cast<int>(t->peopleAhead), t->issuedAt);
+  });
+}
+
 void CentralLink::fail(std::uint64_t request, std::string_view problemKey) {
   queue_.post(core::ev::CertificateFailed{request, std::string(problemKey)});
 }

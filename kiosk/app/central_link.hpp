@@ -73,6 +73,10 @@ class CentralLink {
   /// A filing's progress by acceptance number (no identification: status only); then
   /// ev::ProgressLoaded or ev::ProgressFailed.
   void queryProgress(std::uint64_t request, const std::string& acceptanceNumber);
+  /// A queue number for a counter service; `taken` runs on the network thread with the
+  /// ticket, or ev::TicketFailed is posted.
+  void takeTicket(std::uint64_t request, const std::string& service,
+                  std::function<void(std::string number, int peopleAhead, std::string issuedAt)> taken);
   /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
   /// the worker once it is committed (to print its receipt).
   void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,

@@ -217,6 +217,23 @@ void DocumentDesk::printFilingReceipt(std::uint64_t request, documents::FilingRe
   wake_.notify_all();
 }
 
+void DocumentDesk::printTicket(std::uint64_t request, documents::QueueTicketReceipt ticket) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back([this, request, ticket = std::move(ticket)] {
+      documents::ReceiptOptions receiptOptions;
+      receiptOptions.agencyName = options_.agencyName;
+      receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
+      auto bytes = documents::encodeReceipt(ticket, receiptOptions);
+      bool printed = false;
+      if (!bytes) spdlog::error("documents: queue ticket not made: {}", bytes.error());
+      else printed = printReceipt(std::move(bytes.value()), "queue ticket " + ticket.ticketNumber);
+      queue_.post(core::ev::TicketTaken{request, ticket.ticketNumber, ticket.peopleAhead, printed});
+    });
+  }
+  wake_.notify_all();
+}
+
 void DocumentDesk::printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional) {
   {
     std::lock_guard lock(mutex_);

@@ -46,6 +46,8 @@ class DocumentDesk {
   /// with the kiosk's reference), then ev::FilingAccepted / ev::FilingKept saying whether
   /// the receipt came out. `submitted` values are masked by the receipt layout.
   void printFilingReceipt(std::uint64_t request, documents::FilingReceipt receipt);
+  /// Prints a queue ticket, then ev::TicketTaken saying whether it came out.
+  void printTicket(std::uint64_t request, documents::QueueTicketReceipt ticket);
   /// Prints a rating's receipt (any thread; best effort, the outcome is logged).
   void printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional);
   /// Forgets the current document (and any work queued for it), wiping its bytes.

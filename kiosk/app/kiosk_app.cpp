@@ -203,6 +203,22 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    [&](const core::fx::PrintCertificate& p) { desk_->print(p.request); },
                    [&](const core::fx::SubmitFiling& f) { submitFiling(f); },
                    [&](const core::fx::QueryProgress& q) { link_->queryProgress(q.request, q.acceptanceNumber); },
+                   [&](const core::fx::IssueTicket& t) {
+                     const core::Service* svc = core::findService(t.service);
+                     const std::string name = svc ? i18n::Translator(catalogs_, "zh-CN").tr(svc->nameKey()) : t.service;
+                     link_->takeTicket(t.request, t.service, [this, request = t.request, name](std::string number, int ahead,
+                                                                                               std::string issuedAt) {
+                       documents::QueueTicketReceipt r;
+                       r.serviceName = name;
+                       r.ticketNumber = std::move(number);
+                       r.peopleAhead = ahead;
+                       r.issuedAt = documents::parseUtcTimestamp(issuedAt).value_or(
+                           std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+                       r.day = std::chrono::year_month_day{
+                           std::chrono::floor<std::chrono::days>(r.issuedAt + std::chrono::minutes(480))};
+                       desk_->printTicket(request, std::move(r));
+                     });
+                   },
                    [&](const core::fx::SubmitRating& r) {
                      std::string service = "社会保险服务";
                      if (auto api = core::certificateTypeOfService(r.serviceId))

@@ -50,10 +50,12 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::GoHome&) {
                    if (holdsPersonalData()) { fx = reset(); return; }   // home ends an identified session
                    state_.backStack.clear();
+                   state_.ticket.reset();
                    state_.screen = Screen::Home;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
+                   if (state_.screen == Screen::Ticket) state_.ticket.reset();
                    if (state_.screen == Screen::Filing && state_.filing) {
                      auto& f = *state_.filing;
                      if (f.phase == FilingPhase::Submitting) return;   // being filed: wait for the outcome
@@ -186,6 +188,34 @@ Effects Session::handle(const Event& event) {
                                                       : CertificateFlow::RatingState::Saved;
                  },
                  [&](const ev::QueueChanged& e) { state_.queuedItems = e.queuedItems; },
+                 [&](const ev::TakeTicket&) {
+                   const Service* svc = findService(state_.serviceId);
+                   if (state_.screen != Screen::ServiceDetail || !svc || svc->handling != Handling::Counter) return;
+                   state_.ticket = TicketView{};
+                   state_.ticket->request = nextRequest_++;
+                   if (state_.link == LinkStatus::Offline) {
+                     state_.ticket->phase = TicketView::Phase::Failed;
+                     state_.ticket->problemKey = "ticket.problem.offline"_k;
+                   } else {
+                     fx.push_back(fx::IssueTicket{state_.ticket->request, state_.serviceId});
+                   }
+                   navigate(Screen::Ticket, fx);
+                 },
+                 [&](const ev::TicketTaken& e) {
+                   auto& t = state_.ticket;
+                   if (!t || t->request != e.request || t->phase != TicketView::Phase::Loading) return;
+                   t->phase = TicketView::Phase::Shown;
+                   t->number = e.number;
+                   t->peopleAhead = e.peopleAhead;
+                   t->receiptPrinted = e.receiptPrinted;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::TicketFailed& e) {
+                   auto& t = state_.ticket;
+                   if (!t || t->request != e.request || t->phase != TicketView::Phase::Loading) return;
+                   t->phase = TicketView::Phase::Failed;
+                   t->problemKey = e.problemKey;
+                 },
                  [&](const ev::ProgressLoaded& e) {
                    auto& p = state_.progress;
                    if (!p || p->request != e.request || p->phase != ProgressView::Phase::Loading) return;
@@ -348,6 +378,9 @@ std::string Session::mainPromptKey() const {
     case Screen::Identified: return std::string("identified.prompt"_k);
     case Screen::Scan: return std::string("scan.prompt"_k);
     case Screen::ScanResult: return std::string(scanResultTitleKey(state_.scan ? state_.scan->kind : CodeKind::Unusable));
+    case Screen::Ticket:
+      return std::string(state_.ticket && state_.ticket->phase == TicketView::Phase::Shown ? "ticket.take_it"_k
+                                                                                         : "ticket.loading"_k);
     case Screen::Filing: {
       if (!state_.filing) return std::string("filing.phone.prompt"_k);
       switch (state_.filing->phase) {

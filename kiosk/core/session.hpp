@@ -27,6 +27,7 @@ enum class Screen {
   ScanResult,      ///< what the scanned code is, and what it says
   Certificate,     ///< a certificate: issuing, preview, printing, take it (or why not)
   Filing,          ///< a filing: key in, confirm, accepted (or kept for later) with a receipt
+  Ticket,          ///< a queue number for a counter service, printed
 };
 
 /// The ID card reader as the citizen needs to know it.
@@ -42,6 +43,16 @@ struct ProgressView {
   std::string state;                            ///< accepted | in_review | approved | rejected | completed
   std::string service, acceptedOn, dueOn, updatedOn, reason;
   std::string problemKey;                       ///< Failed
+};
+
+/// A queue number for a service only a counter can do (the server numbers the hall's queue).
+struct TicketView {
+  enum class Phase { Loading, Shown, Failed } phase = Phase::Loading;
+  std::uint64_t request = 0;
+  std::string number;        ///< "B002"
+  int peopleAhead = 0;
+  bool receiptPrinted = false;
+  std::string problemKey;    ///< Failed
 };
 
 struct SessionState {
@@ -64,6 +75,7 @@ struct SessionState {
   std::optional<CertificateFlow> certificate;   ///< Certificate: the one being issued/printed
   std::optional<FilingFlow> filing;             ///< Filing: personal data, wiped with the session
   std::optional<ProgressView> progress;         ///< ScanResult of a receipt: its progress
+  std::optional<TicketView> ticket;             ///< Ticket
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -110,6 +122,9 @@ struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
 struct KioskConfigChanged { int inactivitySeconds; };   ///< the central server's kiosk config
 struct ProgressLoaded { std::uint64_t request; std::string state, service, acceptedOn, dueOn, updatedOn, reason; };
 struct ProgressFailed { std::uint64_t request; std::string problemKey; };
+struct TakeTicket {};   ///< on a counter service's notification: take a queue number
+struct TicketTaken { std::uint64_t request; std::string number; int peopleAhead; bool receiptPrinted; };
+struct TicketFailed { std::uint64_t request; std::string problemKey; };
 struct StartFiling {};                   ///< the identified citizen files the service chosen
 struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one), 'C' (clear)
 struct FilingNext {};                    ///< keyed in: confirm; confirmed: submit
@@ -129,7 +144,7 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
-                           ev::StartFiling, ev::FilingKey, ev::FilingNext,
+                           ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingAccepted, ev::FilingKept, ev::FilingFailed>;
 
 // ---- effects: what the shell must do --------------------------------------------------
@@ -146,13 +161,15 @@ struct PrintCertificate { std::uint64_t request; };   ///< print the rendered ce
 /// briefly for the server's acceptance number; print the receipt either way.
 /// Look up a filing's progress by acceptance number (GET /v1/progress/{n}).
 struct QueryProgress { std::uint64_t request; std::string acceptanceNumber; };
+/// Take a queue number for `service` from the server and print the ticket.
+struct IssueTicket { std::uint64_t request; std::string service; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::string value; };
 struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
                             fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling,
-                            fx::QueryProgress>;
+                            fx::QueryProgress, fx::IssueTicket>;
 using Effects = std::vector<Effect>;
 
 class Session {

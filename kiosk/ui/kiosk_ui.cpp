@@ -148,6 +148,7 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::ScanResult: return ui.tr.tr("scan.title"_k);
     case Screen::Certificate: return ui.tr.tr("certificate.title"_k);
     case Screen::Filing: return ui.tr.tr("filing.title"_k);
+    case Screen::Ticket: return ui.tr.tr("ticket.title"_k);
   }
   return {};
 }
@@ -182,6 +183,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::ScanResult: drawScanResult(ui, s, content); break;
     case Screen::Certificate: drawCertificate(ui, s, content); break;
     case Screen::Filing: drawFiling(ui, s, content); break;
+    case Screen::Ticket: drawTicket(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

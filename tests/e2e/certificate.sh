@@ -77,6 +77,10 @@ SCN
 "$kiosk" --demo --central "$work/central" --headless --scenario "$work/progress.scn" \
   --screenshots "$shots/progress" --log-level info 2> "$work/progress.log" || {
   echo "FAILED: progress by the receipt's QR code; kiosk log:" >&2; tail -12 "$work/progress.log" >&2; exit 1; }
+
+# A counter service: a queue number from the server, printed.
+run PDF ticket.scn
+grep -q 'central: queue ticket B[0-9]* taken' "$work/ticket.log" || { echo "FAILED: no queue ticket from the server" >&2; exit 1; }
 if grep -qaE '13912345678|13800005678|110105198503140312' "$work/central/kiosk/outbox.db"*; then
   echo "FAILED: personal data in clear in the outbox" >&2; exit 1
 fi

@@ -19,7 +19,8 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
   // The way forward sits at the bottom, always in the same place: start the service here
   // (after identifying), or, for counter services, where to go.
   const bool startsHere = svc->needsIdentity && svc->handling != core::Handling::Counter;
-  const float actionH = startsHere ? t.targetHeight() * 1.2f + t.gap() : 0;
+  const bool counter = svc->handling == core::Handling::Counter;
+  const float actionH = startsHere || counter ? t.targetHeight() * 1.2f + t.gap() : 0;
   const Area body{area.pos, ImVec2(area.size.x, area.size.y - actionH)};
   if (startsHere) {
     const std::string label = ui.tr.tr("detail.start"_k);
@@ -27,6 +28,13 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - t.targetHeight() * 1.2f));
     if (button(ui, "detail.start", label, ImVec2(bw, t.targetHeight() * 1.2f), ButtonKind::Primary))
       ui.emit(core::ev::StartIdentify{std::string(svc->id)});
+  }
+  if (counter) {   // a counter does it: take a queue number here, with every material known
+    const std::string label = ui.tr.tr("detail.take_ticket"_k);
+    const float bw = std::max(buttonWidthFor(ui, label), t.targetHeight() * 4);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - t.targetHeight() * 1.2f));
+    if (button(ui, "detail.take_ticket", label, ImVec2(bw, t.targetHeight() * 1.2f), ButtonKind::Primary))
+      ui.emit(core::ev::TakeTicket{});
   }
   beginPagedArea(ui, "detail.body", body, s.serviceId);
   const float w = ImGui::GetContentRegionAvail().x;

@@ -54,7 +54,7 @@ std::map<std::string, double> runKiosk(std::vector<std::string> args, const std:
   std::stringstream buf;
   buf << in.rdbuf();
   const std::string s = buf.str();
-  const std::regex kv("\"([a-z_]+)\": (-?[0-9.e+]+)");
+  const std::regex kv("\"([a-z0-9_]+)\": (-?[0-9.e+]+)");
   for (std::sregex_iterator it(s.begin(), s.end(), kv), end; it != end; ++it) out[(*it)[1]] = std::stod((*it)[2]);
   std::remove(stats.c_str());
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || out.empty()) {

@@ -200,7 +200,10 @@ void CentralLink::run() {
       network_->submit(std::move(probe), [this](std::uint64_t, sync::HttpResult r) { noteLink(r); });
       nextProbe = std::chrono::steady_clock::now() + std::chrono::seconds(kProbeSeconds);
     }
-    wake_.wait_until(lock, std::min(wakeAt, nextProbe), [this] { return stopping_ || !jobs_.empty(); });
+    // Not connected yet (no server configured, or the demo's still starting): nothing to
+    // probe, so sleep until a job or stop() — a timed wait here would spin.
+    if (!network_) wake_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+    else wake_.wait_until(lock, std::min(wakeAt, nextProbe), [this] { return stopping_ || !jobs_.empty(); });
   }
 }
 

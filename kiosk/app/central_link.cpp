@@ -276,11 +276,7 @@ void CentralLink::filingDelivered(std::int64_t itemId, const sync::HttpResult& r
 }
 
 void CentralLink::queryProgress(std::uint64_t request, const std::string& acceptanceNumber) {
-  sync::Network* network = nullptr;
-  {
-    std::lock_guard lock(mutex_);
-    network = network_.get();
-  }
+  sync::Network* network = connectedNetwork();
   if (!network) {
     queue_.post(core::ev::ProgressFailed{request, std::string("progress.problem.offline"_k)});
     return;
@@ -307,11 +303,7 @@ void CentralLink::queryProgress(std::uint64_t request, const std::string& accept
 
 void CentralLink::takeTicket(std::uint64_t request, const std::string& service,
                              std::function<void(std::string, int, std::string)> taken) {
-  sync::Network* network = nullptr;
-  {
-    std::lock_guard lock(mutex_);
-    network = network_.get();
-  }
+  sync::Network* network = connectedNetwork();
   if (!network) {
     queue_.post(core::ev::TicketFailed{request, std::string("ticket.problem.offline"_k)});
     return;
@@ -329,6 +321,11 @@ void CentralLink::takeTicket(std::uint64_t request, const std::string& service,
     spdlog::info("central: queue ticket {} taken for request {}", t->number, request);
     taken(t->number, static_cast<int>(t->peopleAhead), t->issuedAt);
   });
+}
+
+sync::Network* CentralLink::connectedNetwork() {
+  std::lock_guard lock(mutex_);
+  return network_.get();
 }
 
 void CentralLink::fail(std::uint64_t request, std::string_view problemKey) {
@@ -362,11 +359,7 @@ void CentralLink::queueRating(std::uint64_t request, const std::string& acceptan
 }
 
 void CentralLink::issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type) {
-  sync::Network* network = nullptr;
-  {
-    std::lock_guard lock(mutex_);
-    network = network_.get();
-  }
+  sync::Network* network = connectedNetwork();
   if (!network) {
     spdlog::warn("central: certificate request {} while no server is configured", request);
     fail(request, "certificate.problem.offline"_k);

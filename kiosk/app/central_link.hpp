@@ -99,6 +99,7 @@ class CentralLink {
   void run();
   void openStores(const std::string& serverUrl);
   void fail(std::uint64_t request, std::string_view problemKey);
+  sync::Network* connectedNetwork();   ///< null until start(); set once, so safe to keep
 
   EventQueue& queue_;
   LinkSetup setup_;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/i18n_key.hpp"
+#include "core/iso_date.hpp"
 #include "core/secure_wipe.hpp"
 #include "documents/wording.hpp"
 #include "documents/receipt.hpp"
@@ -23,22 +24,6 @@ std::string_view printProblemKey(peripherals::CompletionCode code) {
   }
 }
 
-std::string isoDay(std::chrono::sys_seconds t, int utcOffsetMinutes) {
-  const std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(t + std::chrono::minutes(utcOffsetMinutes))};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
-}
-
-std::string isoDueOn(const std::optional<std::chrono::year_month_day>& d) {
-  if (!d) return {};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d->year()), static_cast<unsigned>(d->month()),
-                static_cast<unsigned>(d->day()));
-  return buf;
-}
-
 }  // namespace
 
 struct DocumentDesk::Prepared {
@@ -57,6 +42,13 @@ DocumentDesk::DocumentDesk(EventQueue& queue, documents::DocumentOptions options
                            peripherals::printer::DocumentPrinter* printer,
                            peripherals::printer::ReceiptPrinter* receipts)
     : queue_(queue), options_(std::move(options)), printer_(printer), receipts_(receipts), worker_([this] { run(); }) {}
+
+documents::ReceiptOptions DocumentDesk::receiptOptions() const {
+  documents::ReceiptOptions o;
+  o.agencyName = options_.agencyName;
+  o.utcOffsetMinutes = options_.utcOffsetMinutes;
+  return o;
+}
 
 DocumentDesk::~DocumentDesk() {
   {
@@ -114,18 +106,15 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
   // The job title reaches CUPS logs and spool files: type and serial, never a name.
   prepared->title = std::string(documents::certificateTitle(cert->type)) + " " + cert->serial;
   prepared->preview = std::move(preview.value());
-  documents::ReceiptOptions receiptOptions;
-  receiptOptions.agencyName = options_.agencyName;
-  receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
   auto receipt = documents::encodeReceipt(
       documents::CertificateReceipt{std::string(documents::certificateTitle(cert->type)), cert->acceptanceNumber,
                                     cert->issuedAt, cert->serial, cert->verificationCodePrinted,
                                     renderer_->pageCount(cert.value()), cert->validUntil},
-      receiptOptions);
+      receiptOptions());
   if (receipt) prepared->receipt = std::move(receipt.value());
   else spdlog::error("documents: receipt for certificate {} not made: {}", cert->serial, receipt.error());
   const core::ev::CertificateIssued issued{request, cert->serial, cert->verificationCodePrinted,
-                                           isoDay(cert->validUntil, options_.utcOffsetMinutes), cert->acceptanceNumber,
+                                           core::isoDate(core::localDay(cert->validUntil, options_.utcOffsetMinutes)), cert->acceptanceNumber,
                                            renderer_->pageCount(cert.value())};
   const std::size_t pdfBytes = prepared->pdf.size();
   {
@@ -198,10 +187,7 @@ void DocumentDesk::printFilingReceipt(std::uint64_t request, documents::FilingRe
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back([this, request, receipt = std::move(receipt)]() mutable {
-      documents::ReceiptOptions receiptOptions;
-      receiptOptions.agencyName = options_.agencyName;
-      receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
-      auto bytes = documents::encodeReceipt(receipt, receiptOptions);
+      auto bytes = documents::encodeReceipt(receipt, receiptOptions());
       for (auto& item : receipt.submitted) core::secureWipe(item.value);
       bool printed = false;
       if (!bytes) spdlog::error("documents: filing receipt not made: {}", bytes.error());
@@ -210,7 +196,7 @@ void DocumentDesk::printFilingReceipt(std::uint64_t request, documents::FilingRe
       if (receipt.provisional)
         queue_.post(core::ev::FilingKept{request, receipt.provisionalReference, printed});
       else
-        queue_.post(core::ev::FilingAccepted{request, receipt.acceptanceNumber, isoDueOn(receipt.dueOn),
+        queue_.post(core::ev::FilingAccepted{request, receipt.acceptanceNumber, receipt.dueOn ? core::isoDate(*receipt.dueOn) : std::string(),
                                              receipt.timeLimitWorkingDays, printed});
     });
   }
@@ -221,10 +207,7 @@ void DocumentDesk::printTicket(std::uint64_t request, documents::QueueTicketRece
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back([this, request, ticket = std::move(ticket)] {
-      documents::ReceiptOptions receiptOptions;
-      receiptOptions.agencyName = options_.agencyName;
-      receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
-      auto bytes = documents::encodeReceipt(ticket, receiptOptions);
+      auto bytes = documents::encodeReceipt(ticket, receiptOptions());
       bool printed = false;
       if (!bytes) spdlog::error("documents: queue ticket not made: {}", bytes.error());
       else printed = printReceipt(std::move(bytes.value()), "queue ticket " + ticket.ticketNumber);
@@ -239,12 +222,9 @@ void DocumentDesk::printRatingReceipt(std::string serviceName, std::string accep
     std::lock_guard lock(mutex_);
     jobs_.push_back([this, serviceName = std::move(serviceName), acceptanceNumber = std::move(acceptanceNumber), level,
                      provisional] {
-      documents::ReceiptOptions receiptOptions;
-      receiptOptions.agencyName = options_.agencyName;
-      receiptOptions.utcOffsetMinutes = options_.utcOffsetMinutes;
       const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
       auto bytes = documents::encodeReceipt(
-          documents::RatingReceipt{serviceName, acceptanceNumber, level, now, provisional}, receiptOptions);
+          documents::RatingReceipt{serviceName, acceptanceNumber, level, now, provisional}, receiptOptions());
       if (!bytes) {
         spdlog::error("documents: rating receipt not made: {}", bytes.error());
         return;

@@ -63,6 +63,7 @@ class DocumentDesk {
   void render(std::uint64_t request, std::string body, std::uint64_t generation);
   void printNow(std::uint64_t request);
   bool printReceipt(std::vector<std::uint8_t> bytes, const std::string& title);
+  documents::ReceiptOptions receiptOptions() const;   ///< the hall's agency and time zone
 
   EventQueue& queue_;
   documents::DocumentOptions options_;

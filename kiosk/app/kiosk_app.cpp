@@ -17,7 +17,6 @@
 #include "app/document_desk.hpp"
 #include "core/service_catalogue.hpp"
 #include "documents/certificate.hpp"
-#include "documents/wording.hpp"
 #include "app/devices.hpp"
 #include "app/embedded_central.hpp"
 #include "app/event_queue.hpp"
@@ -26,6 +25,7 @@
 #include "app/render_target.hpp"
 #include "app/scan_view.hpp"
 #include "app/scenario.hpp"
+#include "core/iso_date.hpp"
 #include "core/secure_wipe.hpp"
 #include "core/session.hpp"
 #include "i18n/catalogs.hpp"
@@ -137,6 +137,11 @@ class Kiosk {
   void writeStats() const;
   void updateDocumentPreview();
   void submitFiling(const core::fx::SubmitFiling& f);
+  /// Receipts are laid out in Chinese, as the hall's paper is: the catalog's zh-CN name.
+  std::string paperServiceName(const std::string& serviceId) const {
+    const core::Service* svc = core::findService(serviceId);
+    return svc ? i18n::Translator(catalogs_, "zh-CN").tr(svc->nameKey()) : serviceId;
+  }
   void dropDocumentPreview();
 
   const Options& opts_;
@@ -204,8 +209,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    [&](const core::fx::SubmitFiling& f) { submitFiling(f); },
                    [&](const core::fx::QueryProgress& q) { link_->queryProgress(q.request, q.acceptanceNumber); },
                    [&](const core::fx::IssueTicket& t) {
-                     const core::Service* svc = core::findService(t.service);
-                     const std::string name = svc ? i18n::Translator(catalogs_, "zh-CN").tr(svc->nameKey()) : t.service;
+                     const std::string name = paperServiceName(t.service);
                      link_->takeTicket(t.request, t.service, [this, request = t.request, name](std::string number, int ahead,
                                                                                                std::string issuedAt) {
                        documents::QueueTicketReceipt r;
@@ -214,16 +218,12 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                        r.peopleAhead = ahead;
                        r.issuedAt = documents::parseUtcTimestamp(issuedAt).value_or(
                            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-                       r.day = std::chrono::year_month_day{
-                           std::chrono::floor<std::chrono::days>(r.issuedAt + std::chrono::minutes(480))};
+                       r.day = core::localDay(r.issuedAt, documents::DocumentOptions{}.utcOffsetMinutes);
                        desk_->printTicket(request, std::move(r));
                      });
                    },
                    [&](const core::fx::SubmitRating& r) {
-                     std::string service = "社会保险服务";
-                     if (auto api = core::certificateTypeOfService(r.serviceId))
-                       if (auto type = documents::certificateTypeFromApiName(*api))
-                         service = std::string(documents::certificateTitle(*type));
+                     const std::string service = paperServiceName(r.serviceId);
                      link_->queueRating(r.request, r.acceptanceNumber, r.level,
                                         [this, service, number = r.acceptanceNumber, level = r.level](bool offline) {
                                           desk_->printRatingReceipt(service, number, level, offline);
@@ -240,7 +240,7 @@ void Kiosk::submitFiling(const core::fx::SubmitFiling& f) {
   const auto& citizen = session_.state().citizen;
   const core::Service* svc = core::findService(f.service);
   if (!citizen || !svc || !link_) return;
-  const std::string serviceName = i18n::Translator(catalogs_, "zh-CN").tr(svc->nameKey());
+  const std::string serviceName = paperServiceName(f.service);
   std::string value = f.value;   // wiped once the receipt is laid out
   link_->queueFiling(f.request, *citizen, f.service, nlohmann::json{{"phone", f.value}}, citizenRef_,
                      [this, request = f.request, serviceName, value](FilingOutcome o) mutable {
@@ -261,10 +261,7 @@ void Kiosk::submitFiling(const core::fx::SubmitFiling& f) {
                          r.acceptanceNumber = o.acceptanceNumber;
                          if (auto at = documents::parseUtcTimestamp(o.acceptedAt)) r.acceptedAt = *at;
                          r.timeLimitWorkingDays = o.timeLimitWorkingDays;
-                         int y = 0;
-                         unsigned m = 0, d = 0;
-                         if (std::sscanf(o.dueOn.c_str(), "%4d-%2u-%2u", &y, &m, &d) == 3)
-                           r.dueOn = std::chrono::year_month_day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+                         r.dueOn = core::parseIsoDate(o.dueOn);   // a malformed day is left off the receipt
                        }
                        desk_->printFilingReceipt(request, std::move(r));
                      });

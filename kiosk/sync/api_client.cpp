@@ -1,3 +1,4 @@
+#include "core/iso_date.hpp"
 #include "sync/api_client.hpp"
 
 #include <cstdio>
@@ -12,12 +13,7 @@ using nlohmann::json;
 constexpr std::int64_t kMaxFen = 100'000'000'000;   // a billion yuan: anything above is nonsense
 constexpr std::size_t kShort = 64, kName = 160, kSeal = 512;
 
-std::string isoDate(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
-  return buf;
-}
+using core::isoDate;
 
 const char* cardTypeName(core::CardType t) {
   switch (t) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/i18n_key.hpp"
+#include "core/iso_date.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -33,13 +34,11 @@ void drawPreview(UiContext& ui, ImVec2 at, float maxW, float maxH) {
 
 // "2027-02-22" as the citizen reads dates elsewhere on screen (the API's form otherwise).
 std::string readableDate(UiContext& ui, const std::string& iso) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return iso;
-  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!ymd.ok()) return iso;
-  return ui.tr.date({y, static_cast<int>(m), static_cast<int>(d),
-                     static_cast<int>(std::chrono::weekday(std::chrono::sys_days(ymd)).c_encoding())});
+  const auto ymd = core::parseIsoDate(iso);
+  if (!ymd) return iso;
+  return ui.tr.date({static_cast<int>(ymd->year()), static_cast<int>(static_cast<unsigned>(ymd->month())),
+                     static_cast<int>(static_cast<unsigned>(ymd->day())),
+                     static_cast<int>(std::chrono::weekday(std::chrono::sys_days(*ymd)).c_encoding())});
 }
 
 // Facts beside the preview and on the done screen: type, serial, pages, code, validity.

@@ -1,0 +1,36 @@
+#include "core/iso_date.hpp"
+
+#include <cstdio>
+
+namespace onestop::core {
+
+std::string isoDate(std::chrono::year_month_day day) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                static_cast<unsigned>(day.day()));
+  return buf;
+}
+
+std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto number = [&](std::size_t at, std::size_t len) -> int {
+    int v = 0;
+    for (char c : text.substr(at, len)) {
+      if (c < '0' || c > '9') return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  };
+  const int y = number(0, 4), m = number(5, 2), d = number(8, 2);
+  if (y < 0 || m < 0 || d < 0) return std::nullopt;
+  const std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(m)),
+                                        std::chrono::day(static_cast<unsigned>(d))};
+  if (!day.ok()) return std::nullopt;
+  return day;
+}
+
+std::chrono::year_month_day localDay(std::chrono::sys_seconds t, int utcOffsetMinutes) {
+  return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t + std::chrono::minutes(utcOffsetMinutes))};
+}
+
+}  // namespace onestop::core

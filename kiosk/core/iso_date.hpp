@@ -1,0 +1,17 @@
+#pragma once
+// Calendar days in the API's form, "2026-11-25": one formatter and one strict reader for the
+// kiosk (API requests, screens, receipts), so a malformed day is refused in one place.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace onestop::core {
+
+std::string isoDate(std::chrono::year_month_day day);
+/// Exactly YYYY-MM-DD naming a real day; anything else is nothing.
+std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text);
+/// The local calendar day of an instant, `utcOffsetMinutes` east of UTC.
+std::chrono::year_month_day localDay(std::chrono::sys_seconds t, int utcOffsetMinutes);
+
+}  // namespace onestop::core

@@ -47,6 +47,20 @@ std::optional<year_month_day> parseIsoDay(std::string_view text) {
   return ymd;
 }
 
+std::optional<std::int64_t> parseRfc3339(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return std::nullopt;
+  const auto day = parseIsoDay(text.substr(0, 10));
+  if (!day) return std::nullopt;
+  int field[3] = {};
+  for (int i = 0; i < 3; ++i) {
+    const char a = text[11 + 3 * i], b = text[12 + 3 * i];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return std::nullopt;
+    field[i] = (a - '0') * 10 + (b - '0');
+  }
+  if (field[0] > 23 || field[1] > 59 || field[2] > 59) return std::nullopt;
+  return sys_days{*day}.time_since_epoch().count() * std::int64_t{86400} + field[0] * 3600 + field[1] * 60 + field[2];
+}
+
 year_month_day addWorkingDays(year_month_day from, int n) {
   sys_days d{from};
   while (n > 0) {

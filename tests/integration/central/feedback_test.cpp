@@ -62,6 +62,55 @@ TEST_CASE("queue tickets count the people ahead, only counter services take numb
   }
 }
 
+TEST_CASE("reserved queue numbers: offline stock for a kiosk, waiting once reported") {
+  for (auto backend : backends()) {
+    CAPTURE(backendName(backend));
+    TestCentral central(backend);
+    auto online = central.post("/v1/queue-tickets", R"({"service":"retirement_claim"})");
+    REQUIRE(online.status == 201);
+    CHECK(online.json()["number"] == "A001");
+
+    auto reserved = central.post("/v1/queue-tickets/reservations", R"({"service":"retirement_claim","count":3})");
+    REQUIRE_MESSAGE(reserved.status == 201, reserved.body);
+    CHECK(reserved.json()["numbers"] == json::array({"A002", "A003", "A004"}));
+    const auto day = reserved.json()["day"].get<std::string>();
+
+    // Reserved numbers are skipped by other kiosks and nobody waits on them.
+    auto next = central.post("/v1/queue-tickets", R"({"service":"retirement_claim"})", {}, "kiosks/KIOSK-DEMO-02");
+    REQUIRE(next.status == 201);
+    CHECK(next.json()["number"] == "A005");
+    CHECK(next.json()["peopleAhead"] == 1);
+
+    // The kiosk hands out A003 offline a minute later and reports it: it waits behind the
+    // two tickets issued before it, ahead of anything issued after.
+    central.advanceClock(60);
+    const auto issue = [&](const std::string& number, const std::string& when, const std::string& kiosk = "kiosks/KIOSK-TEST-01") {
+      return central.post("/v1/queue-tickets/" + number + "/issue", json{{"day", day}, {"issuedAt", when}}.dump(), {}, kiosk);
+    };
+    const auto at = next.json()["issuedAt"].get<std::string>();
+    auto claimed = issue("A003", at);
+    REQUIRE_MESSAGE(claimed.status == 200, claimed.body);
+    CHECK(claimed.json()["service"] == "retirement_claim");
+    CHECK(claimed.json()["peopleAhead"] == 1);   // A001; A005 was issued in the same second, but after
+    CHECK(issue("A003", at).json() == claimed.json());   // resent by the outbox: same answer
+    CHECK(issue("A004", at, "kiosks/KIOSK-DEMO-02").code() == "conflict");   // not its reservation
+    CHECK(issue("A005", at).code() == "conflict");                           // never reserved
+    CHECK(issue("A777", at).status == 404);
+    CHECK(issue("a003", at).code() == "invalid-field");
+    CHECK(issue("A004", "yesterday at noon").code() == "invalid-field");
+    // A kiosk clock far in the future is held to the server's now.
+    auto late = issue("A004", "2099-01-01T00:00:00Z");
+    REQUIRE(late.status == 200);
+    CHECK(late.json()["issuedAt"].get<std::string>() < "2099");
+    CHECK(central.count("SELECT COUNT(*) FROM queue_tickets WHERE state = 'reserved'") == 1);   // A002
+
+    CHECK(central.post("/v1/queue-tickets/reservations", R"({"service":"retirement_claim","count":21})").code() ==
+          "invalid-field");
+    CHECK(central.post("/v1/queue-tickets/reservations", R"({"service":"change_phone","count":2})").code() ==
+          "invalid-field");
+  }
+}
+
 TEST_CASE("fleet: heartbeat, catalogue and config with ETag") {
   TestCentral central(Backend::Sqlite);
   auto r = central.post("/v1/fleet/heartbeat",

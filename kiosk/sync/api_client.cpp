@@ -1,8 +1,10 @@
-#include "core/iso_date.hpp"
 #include "sync/api_client.hpp"
 
+#include <cmath>
 #include <cstdio>
 
+#include "core/code_payload.hpp"
+#include "core/iso_date.hpp"
 #include "sync/json_reader.hpp"
 
 namespace onestop::sync::api {
@@ -14,6 +16,111 @@ constexpr std::int64_t kMaxFen = 100'000'000'000;   // a billion yuan: anything 
 constexpr std::size_t kShort = 64, kName = 160, kSeal = 512;
 
 using core::isoDate;
+using Error = std::optional<std::string>;
+
+// openapi.yaml's enums, shared by the parsers that meet them.
+const std::initializer_list<std::string_view> kApplicationStates = {
+    "accepted", "in_review", "first_review_done", "approved", "rejected", "completed"};
+const std::initializer_list<std::string_view> kCertificateTypes = {"participation", "rights_record", "benefit"};
+const std::initializer_list<std::string_view> kFeedbackCategories = {"complaint", "suggestion"};
+constexpr std::string_view kDigits = "0123456789";
+constexpr std::string_view kAlnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+// The spec's scalar formats (components/schemas Day, Month, Timestamp).
+enum class Format { Day, Month, Timestamp };
+
+bool fits(std::string_view s, Format f) {
+  switch (f) {
+    case Format::Day: return core::parseIsoDate(s).has_value();
+    case Format::Month: return s.size() == 7 && core::parseIsoDate(std::string(s) + "-01").has_value();
+    case Format::Timestamp: {
+      const auto upTo = [&](std::size_t at, int max) {
+        return s.substr(at, 2).find_first_not_of(kDigits) == std::string_view::npos &&
+               (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+      };
+      return s.size() == 20 && core::parseIsoDate(s.substr(0, 10)) && s[10] == 'T' && s[13] == ':' && s[16] == ':' &&
+             s[19] == 'Z' && upTo(11, 23) && upTo(14, 59) && upTo(17, 59);
+    }
+  }
+  return false;
+}
+
+// The readers below add to JsonReader what only some answers need; they report through
+// the same error, so the first violation still wins.
+std::string formatted(JsonReader& r, Error& e, std::string_view name, Format f) {
+  auto s = r.text(name, 20);
+  if (r.ok() && !fits(s, f)) e = r.at(name) + ": not in the API's format";
+  return r.ok() ? s : std::string{};
+}
+
+/// `min`–`max` bytes, each from `allowed` (the spec's patterns).
+std::string token(JsonReader& r, Error& e, std::string_view name, std::string_view allowed, std::size_t min,
+                  std::size_t max) {
+  auto s = r.text(name, max);
+  if (r.ok() && (s.size() < min || s.find_first_not_of(allowed) != std::string::npos))
+    e = r.at(name) + ": not in the API's format";
+  return r.ok() ? s : std::string{};
+}
+
+std::string acceptanceNumberOf(JsonReader& r, Error& e) {
+  auto s = r.text("acceptanceNumber", 16);
+  if (r.ok() && !core::isWellFormedAcceptanceNumber(s)) e = r.at("acceptanceNumber") + ": not an acceptance number";
+  return r.ok() ? s : std::string{};
+}
+
+/// A masked ID number: a clear one must never reach a screen or a log.
+std::string maskedId(JsonReader& r, Error& e, std::string_view name, bool required = true) {
+  auto s = r.text(name, kShort, required);
+  if (r.ok() && !s.empty() && s.find('*') == std::string::npos) e = r.at(name) + ": not masked";
+  return r.ok() ? s : std::string{};
+}
+
+/// A text the spec requires but allows empty (JsonReader's required texts may not be).
+std::string presentText(JsonReader& r, const json& object, Error& e, std::string_view name, std::size_t maxBytes) {
+  if (r.ok() && (!object.contains(std::string(name)) || object[std::string(name)].is_null())) e = r.at(name) + ": missing";
+  return r.text(name, maxBytes, false);
+}
+
+/// A fraction in [0, 1] (an interest rate); JSON numbers of any kind.
+double fraction(JsonReader& r, const json& object, Error& e, std::string_view name) {
+  if (!r.ok()) return 0;
+  const auto it = object.find(std::string(name));
+  if (it == object.end() || !it->is_number()) return e = r.at(name) + ": not a number", 0;
+  const double v = it->get<double>();
+  if (!std::isfinite(v) || v < 0 || v > 1) return e = r.at(name) + ": out of range", 0;
+  return v;
+}
+
+std::string item(std::string_view list, std::size_t i) { return std::string(list) + "[" + std::to_string(i) + "]"; }
+
+/// Percent-encodes all but [A-Za-z0-9-] for a path segment: typed text cannot leave it.
+std::string pathSegment(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '-' || kAlnum.find(c) != std::string_view::npos) {
+      out += c;
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", static_cast<unsigned char>(c));
+      out += hex;
+    }
+  }
+  return out;
+}
+
+// The masked certificate data of a verdict; `statuses` are those the endpoint may answer.
+void readVerdict(JsonReader& top, Error& e, SealVerdict& v, std::initializer_list<std::string_view> statuses) {
+  v.status = top.oneOf("status", statuses);
+  if (v.status == "valid" || v.status == "revoked" || v.status == "expired") {
+    v.serial = token(top, e, "serial", std::string(kAlnum) + "-", 1, 24);
+    v.type = top.oneOf("type", kCertificateTypes);
+    v.issuedAt = formatted(top, e, "issuedAt", Format::Timestamp);
+    v.validUntil = formatted(top, e, "validUntil", Format::Timestamp);
+    v.holderNameMasked = top.text("holderNameMasked", kName, false);
+    v.holderIdNumberMasked = maskedId(top, e, "holderIdNumberMasked", false);
+    v.revokeReason = top.text("revokeReason", 800, false);
+  }
+}
 
 const char* cardTypeName(core::CardType t) {
   switch (t) {
@@ -107,6 +214,19 @@ HttpRequest queueTicket(const std::string& service) {
   const json body = {{"service", service}};
   return make("POST", "/v1/queue-tickets", {}, &body);
 }
+HttpRequest pensionAccount(const std::string& session) { return make("GET", "/v1/me/pension-account", session); }
+HttpRequest benefits(const std::string& session) { return make("GET", "/v1/me/benefits", session); }
+HttpRequest applications(const std::string& session) { return make("GET", "/v1/me/applications", session); }
+HttpRequest certificateByCode(const std::string& code) {
+  return make("GET", "/v1/certificates/by-code/" + pathSegment(code));
+}
+HttpRequest complain(const std::string& category, const std::string& text, const std::string& acceptanceNumber,
+                     const std::string& session) {
+  json body = {{"category", category}, {"text", text}};
+  if (!acceptanceNumber.empty()) body["acceptanceNumber"] = acceptanceNumber;
+  return make("POST", "/v1/complaints", session, &body);
+}
+HttpRequest publicKeys() { return make("GET", "/v1/keys"); }
 
 Answer<Session> parseSession(const HttpResult& r) {
   return expect<Session>(r, 201, [](JsonReader& top, const json& body, Session& s, std::optional<std::string>& e) {
@@ -116,9 +236,8 @@ Answer<Session> parseSession(const HttpResult& r) {
     JsonReader c(body["citizen"], "citizen", &e);
     s.name = c.text("name", kName);
     s.nameMasked = c.text("nameMasked", kName);
-    s.idNumberMasked = c.text("idNumberMasked", kShort);
+    s.idNumberMasked = maskedId(c, e, "idNumberMasked");
     s.cardStatus = c.oneOf("socialSecurityCardStatus", {"normal", "lost"});
-    if (c.ok() && s.idNumberMasked.find('*') == std::string::npos) e = "citizen.idNumberMasked: not masked";
   });
 }
 
@@ -181,7 +300,7 @@ Answer<Contributions> parseContributions(const HttpResult& r) {
 Answer<Certificate> parseCertificate(const HttpResult& r) {
   return expect<Certificate>(r, 201, [](JsonReader& top, const json& body, Certificate& c, auto& e) {
     c.serial = top.text("serial", 24);
-    c.type = top.oneOf("type", {"participation", "rights_record", "benefit"});
+    c.type = top.oneOf("type", kCertificateTypes);
     c.issuedAt = top.text("issuedAt", kShort);
     c.validUntil = top.text("validUntil", kShort);
     c.keyId = top.text("keyId", 12);
@@ -194,25 +313,15 @@ Answer<Certificate> parseCertificate(const HttpResult& r) {
     if (!doc.object("holder")) return;
     JsonReader holder(body["document"]["holder"], "document.holder", &e);
     holder.text("name", kName);
-    const auto masked = holder.text("idNumberMasked", kShort);
-    if (holder.ok() && masked.find('*') == std::string::npos) e = "document.holder.idNumberMasked: not masked";
+    maskedId(holder, e, "idNumberMasked");
     c.document = body["document"];
   });
 }
 
 Answer<SealVerdict> parseSealVerdict(const HttpResult& r) {
-  return expect<SealVerdict>(r, 200, [](JsonReader& top, const json&, SealVerdict& v, auto&) {
-    v.status = top.oneOf("status", {"valid", "revoked", "expired", "malformed", "unknown_key", "key_expired",
-                                    "bad_signature", "unknown_serial"});
-    if (v.status == "valid" || v.status == "revoked" || v.status == "expired") {
-      v.serial = top.text("serial", 24);
-      v.type = top.oneOf("type", {"participation", "rights_record", "benefit"});
-      v.issuedAt = top.text("issuedAt", kShort);
-      v.validUntil = top.text("validUntil", kShort);
-      v.holderNameMasked = top.text("holderNameMasked", kName, false);
-      v.holderIdNumberMasked = top.text("holderIdNumberMasked", kShort, false);
-      v.revokeReason = top.text("revokeReason", 800, false);
-    }
+  return expect<SealVerdict>(r, 200, [](JsonReader& top, const json&, SealVerdict& v, Error& e) {
+    readVerdict(top, e, v, {"valid", "revoked", "expired", "malformed", "unknown_key", "key_expired", "bad_signature",
+                            "unknown_serial"});
   });
 }
 
@@ -231,7 +340,7 @@ Answer<Progress> parseProgress(const HttpResult& r) {
   return expect<Progress>(r, 200, [](JsonReader& top, const json&, Progress& p, auto& e) {
     p.acceptanceNumber = top.text("acceptanceNumber", 16);
     p.service = top.text("service", kShort);
-    p.state = top.oneOf("state", {"accepted", "in_review", "approved", "rejected", "completed"});
+    p.state = top.oneOf("state", kApplicationStates);
     p.reason = top.text("reason", 800, false);
     p.acceptedAt = top.text("acceptedAt", kShort);
     p.dueOn = top.text("dueOn", 10);
@@ -250,6 +359,112 @@ Answer<QueueTicket> parseQueueTicket(const HttpResult& r) {
     q.service = top.text("service", kShort);
     q.issuedAt = top.text("issuedAt", kShort);
     q.peopleAhead = top.integer("peopleAhead", 0, 100000);
+  });
+}
+
+Answer<PensionAccount> parsePensionAccount(const HttpResult& r) {
+  return expect<PensionAccount>(r, 200, [](JsonReader& top, const json&, PensionAccount& a, Error& e) {
+    a.balanceFen = top.integer("balanceFen", 0, kMaxFen);
+    const auto* years = top.array("years", 100);
+    if (!years) return;
+    for (std::size_t i = 0; i < years->size() && !e; ++i) {
+      const auto& row = (*years)[i];
+      JsonReader y(row, item("years", i), &e);
+      PensionYear py;
+      py.year = static_cast<int>(y.integer("year", 1950, 2200));
+      py.openingFen = y.integer("openingFen", 0, kMaxFen);
+      py.contributedFen = y.integer("contributedFen", 0, kMaxFen);
+      py.interestFen = y.integer("interestFen", 0, kMaxFen);
+      py.closingFen = y.integer("closingFen", 0, kMaxFen);
+      py.interestRate = fraction(y, row, e, "interestRate");
+      // Oldest first, one row per year: anything else would be shown in the wrong order.
+      if (y.ok() && !a.years.empty() && py.year <= a.years.back().year) e = y.at("year") + ": not after the row before";
+      a.years.push_back(py);
+    }
+    // The balance is the last year's closing (openapi.yaml); two figures would be one too many.
+    if (!e && a.balanceFen != (a.years.empty() ? 0 : a.years.back().closingFen))
+      e = "balanceFen: not the last year's closing";
+  });
+}
+
+Answer<std::vector<BenefitPayment>> parseBenefits(const HttpResult& r) {
+  return expect<std::vector<BenefitPayment>>(r, 200, [](JsonReader& top, const json&, auto& out, Error& e) {
+    const auto* list = top.array("payments", 120);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size() && !e; ++i) {
+      JsonReader p((*list)[i], item("payments", i), &e);
+      BenefitPayment b;
+      b.type = p.text("type", kShort);
+      b.month = formatted(p, e, "month", Format::Month);
+      b.amountFen = p.integer("amountFen", 0, kMaxFen);
+      b.paidOn = formatted(p, e, "paidOn", Format::Day);
+      if (p.ok() && !out.empty() && b.month > out.back().month) e = p.at("month") + ": not newest first";
+      out.push_back(std::move(b));
+    }
+  });
+}
+
+Answer<std::vector<Application>> parseApplications(const HttpResult& r) {
+  return expect<std::vector<Application>>(r, 200, [](JsonReader& top, const json&, auto& out, Error& e) {
+    const auto* list = top.array("applications", 50);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size() && !e; ++i) {
+      const auto& row = (*list)[i];
+      JsonReader a(row, item("applications", i), &e);
+      Application app;
+      app.acceptanceNumber = acceptanceNumberOf(a, e);
+      app.service = token(a, e, "service", "abcdefghijklmnopqrstuvwxyz0123456789_", 1, kShort);
+      app.state = a.oneOf("state", kApplicationStates);
+      app.reason = presentText(a, row, e, "reason", 800);
+      app.acceptedAt = formatted(a, e, "acceptedAt", Format::Timestamp);
+      app.dueOn = formatted(a, e, "dueOn", Format::Day);
+      app.updatedAt = formatted(a, e, "updatedAt", Format::Timestamp);
+      if (a.ok() && !out.empty() && app.acceptedAt > out.back().acceptedAt) e = a.at("acceptedAt") + ": not newest first";
+      out.push_back(std::move(app));
+    }
+  });
+}
+
+Answer<SealVerdict> parseCodeVerdict(const HttpResult& r) {
+  return expect<SealVerdict>(r, 200, [](JsonReader& top, const json&, SealVerdict& v, Error& e) {
+    readVerdict(top, e, v, {"valid", "expired", "revoked"});
+  });
+}
+
+Answer<Rating> parseRating(const HttpResult& r) {
+  return expect<Rating>(r, 201, [](JsonReader& top, const json&, Rating& g, Error& e) {
+    g.acceptanceNumber = acceptanceNumberOf(top, e);
+    g.level = static_cast<int>(top.integer("level", 1, 5));
+  });
+}
+
+Answer<ComplaintReceipt> parseComplaintReceipt(const HttpResult& r) {
+  return expect<ComplaintReceipt>(r, 201, [](JsonReader& top, const json&, ComplaintReceipt& c, Error& e) {
+    c.id = token(top, e, "id", "FB0123456789", 16, 16);   // "FB" and 14 digits
+    if (top.ok() && (!c.id.starts_with("FB") || c.id.find_first_not_of(kDigits, 2) != std::string::npos))
+      e = "id: not in the API's format";
+    c.category = top.oneOf("category", kFeedbackCategories);
+    c.receivedAt = formatted(top, e, "receivedAt", Format::Timestamp);
+  });
+}
+
+Answer<std::vector<PublicKey>> parsePublicKeys(const HttpResult& r) {
+  return expect<std::vector<PublicKey>>(r, 200, [](JsonReader& top, const json&, auto& out, Error& e) {
+    const auto* list = top.array("keys", 32);
+    if (!list) return;
+    constexpr std::int64_t kMaxEpoch = 9'999'999'999;   // the seal's 10 digits (docs/seal.md)
+    for (std::size_t i = 0; i < list->size() && !e; ++i) {
+      JsonReader k((*list)[i], item("keys", i), &e);
+      PublicKey key;
+      key.kid = token(k, e, "kid", "abcdefghijklmnopqrstuvwxyz0123456789-", 1, 12);
+      key.alg = k.oneOf("alg", {"Ed25519"});
+      // 32 bytes in base64url without padding are 43 characters.
+      key.publicKey = token(k, e, "publicKey", std::string(kAlnum) + "-_", 43, 43);
+      key.notBefore = k.integer("notBefore", 0, kMaxEpoch);
+      key.verifyUntil = k.integer("verifyUntil", 0, kMaxEpoch);
+      if (k.ok() && key.verifyUntil <= key.notBefore) e = k.at("verifyUntil") + ": not after notBefore";
+      out.push_back(std::move(key));
+    }
   });
 }
 

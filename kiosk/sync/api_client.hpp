@@ -44,6 +44,16 @@ HttpRequest file(const std::string& session, const std::string& service, const n
 HttpRequest progress(const std::string& acceptanceNumber);
 HttpRequest rate(const std::string& acceptanceNumber, int level, const std::string& reason);
 HttpRequest queueTicket(const std::string& service);
+HttpRequest pensionAccount(const std::string& session);
+HttpRequest benefits(const std::string& session);
+HttpRequest applications(const std::string& session);
+/// The printed verification code as typed (spaces and hyphens allowed; the server checks it).
+HttpRequest certificateByCode(const std::string& code);
+/// `category`: complaint | suggestion. Anonymous without `session`; with one, linked to the
+/// citizen. `acceptanceNumber` (optional) names the transaction complained about.
+HttpRequest complain(const std::string& category, const std::string& text, const std::string& acceptanceNumber = {},
+                     const std::string& session = {});
+HttpRequest publicKeys();
 
 // ---- answers ---------------------------------------------------------------------------
 struct Session {
@@ -91,6 +101,33 @@ struct QueueTicket {
   std::string number, service, issuedAt;
   std::int64_t peopleAhead = 0;
 };
+struct PensionYear {
+  int year = 0;
+  std::int64_t openingFen = 0, contributedFen = 0, interestFen = 0, closingFen = 0;
+  double interestRate = 0;   ///< a fraction: 0.0831 is 8.31%
+};
+struct PensionAccount {
+  std::int64_t balanceFen = 0;      ///< the last year's closing
+  std::vector<PensionYear> years;   ///< oldest first
+};
+struct BenefitPayment {
+  std::string type, month, paidOn;
+  std::int64_t amountFen = 0;
+};
+struct Application {
+  std::string acceptanceNumber, service, state, reason, acceptedAt, dueOn, updatedAt;   ///< reason may be empty
+};
+struct Rating {
+  std::string acceptanceNumber;
+  int level = 0;
+};
+struct ComplaintReceipt {
+  std::string id, category, receivedAt;   ///< id: "FB" + year + 10 digits, the citizen's reference
+};
+struct PublicKey {
+  std::string kid, alg, publicKey;   ///< publicKey: 32 bytes, base64url without padding
+  std::int64_t notBefore = 0, verifyUntil = 0;   ///< epoch seconds
+};
 
 Answer<Session> parseSession(const HttpResult& r);
 Answer<std::vector<Participation>> parseParticipation(const HttpResult& r);
@@ -100,6 +137,15 @@ Answer<SealVerdict> parseSealVerdict(const HttpResult& r);
 Answer<FilingReceipt> parseFilingReceipt(const HttpResult& r);
 Answer<Progress> parseProgress(const HttpResult& r);
 Answer<QueueTicket> parseQueueTicket(const HttpResult& r);
+Answer<PensionAccount> parsePensionAccount(const HttpResult& r);
+Answer<std::vector<BenefitPayment>> parseBenefits(const HttpResult& r);   ///< newest month first
+Answer<std::vector<Application>> parseApplications(const HttpResult& r);  ///< newest first
+/// The verdict of GET /v1/certificates/by-code: only valid | expired | revoked, with the
+/// certificate's masked data (an unknown code is the problem `certificate-not-found`).
+Answer<SealVerdict> parseCodeVerdict(const HttpResult& r);
+Answer<Rating> parseRating(const HttpResult& r);
+Answer<ComplaintReceipt> parseComplaintReceipt(const HttpResult& r);
+Answer<std::vector<PublicKey>> parsePublicKeys(const HttpResult& r);
 /// For answers the kiosk needs only to be a success (rating, end of session).
 Answer<bool> parseSuccess(const HttpResult& r);
 

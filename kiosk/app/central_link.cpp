@@ -7,10 +7,13 @@
 
 #include "core/i18n_key.hpp"
 #include "core/secure_wipe.hpp"
+#include "core/service_catalogue.hpp"
 #include "sync/api_client.hpp"
 #include "sync/fleet_cache.hpp"
 #include "sync/outbox.hpp"
 #include "sync/relay.hpp"
+#include "sync/ticket_book.hpp"
+#include "sync/ticket_stock.hpp"
 
 namespace onestop::app {
 namespace {
@@ -75,6 +78,7 @@ void CentralLink::stop() {
   heartbeat_.reset();
   relay_.reset();
   cache_.reset();
+  tickets_.reset();
   outbox_.reset();
 }
 
@@ -102,6 +106,17 @@ void CentralLink::openStores(const std::string& serverUrl) {
     relay_ = std::make_unique<sync::Relay>(*network_, *outbox_, std::move(events), epochNow);
     relay_->kick();
     postQueue();
+  }
+  // Queue numbers for offline hours: reserved while online, kept on disk.
+  if (auto book = sync::TicketBook::open((dir / "tickets.db").string()); !book) {
+    spdlog::error("central: ticket book: {}; no queue tickets while offline", book.error());
+  } else {
+    std::vector<std::string> counters;
+    for (const auto& s : core::serviceCatalogue())
+      if (s.handling == core::Handling::Counter) counters.emplace_back(s.id);
+    tickets_ = std::make_unique<sync::TicketStock>(
+        *network_, outbox_.get(), std::move(book.value()), std::move(counters), setup_.utcOffsetMinutes,
+        [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); });
   }
   auto cache = sync::FleetCache::open(*network_, (dir / "cache").string(),
                                       {[](const sync::FleetRefresh& r) {
@@ -155,6 +170,7 @@ void CentralLink::noteLink(sync::Link next, const std::string& why) {
   else spdlog::warn("central: link {} ({})", sync::linkName(next), why);
   queue_.post(core::ev::LinkChanged{toStatus(next), -1});
   if (next == sync::Link::Online && relay_) relay_->kick();   // the link is back: drain now
+  if (next == sync::Link::Online) post([this] { if (tickets_) tickets_->topUp(); });   // restock offline numbers
 }
 
 // The worker: jobs (opening the stores, outbox commits) as they come, and a probe of the
@@ -194,6 +210,8 @@ void CentralLink::run() {
       continue;
     }
     if (network_ && std::chrono::steady_clock::now() >= nextProbe) {
+      // While online, the offline stock of queue numbers is topped up (a job: it reads the disk).
+      if (tickets_ && link_.load() == sync::Link::Online) jobs_.push_back([this] { tickets_->topUp(); });
       sync::HttpRequest probe;
       probe.path = "/v1/keys";
       probe.totalTimeoutMs = 8000;
@@ -302,25 +320,53 @@ void CentralLink::queryProgress(std::uint64_t request, const std::string& accept
 }
 
 void CentralLink::takeTicket(std::uint64_t request, const std::string& service,
-                             std::function<void(std::string, int, std::string)> taken) {
+                             std::function<void(std::string, std::optional<int>, std::string)> taken) {
   sync::Network* network = connectedNetwork();
-  if (!network) {
-    queue_.post(core::ev::TicketFailed{request, std::string("ticket.problem.offline"_k)});
+  // Known to be offline: a reserved number at once, rather than a wait for a timeout.
+  if (!network || link_.load() == sync::Link::Offline) {
+    post([this, request, service, taken = std::move(taken)] { handOutReserved(request, service, taken); });
     return;
   }
-  network->submit(sync::api::queueTicket(service), [this, request, taken = std::move(taken)](std::uint64_t, sync::HttpResult r) {
+  network->submit(sync::api::queueTicket(service), [this, request, service, taken = std::move(taken)](std::uint64_t,
+                                                                                                     sync::HttpResult r) {
     noteLink(r);
     auto t = sync::api::parseQueueTicket(r);
     if (!t) {
       spdlog::warn("central: queue ticket {} failed: {} (status {})", request, t.error().what, t.error().status);
-      queue_.post(core::ev::TicketFailed{request, std::string(t.error().kind == sync::api::ApiFailure::Kind::Network
-                                                                 ? "ticket.problem.offline"_k
-                                                                 : "ticket.problem.server"_k)});
+      if (t.error().kind == sync::api::ApiFailure::Kind::Network)
+        post([this, request, service, taken] { handOutReserved(request, service, taken); });
+      else
+        queue_.post(core::ev::TicketFailed{request, std::string("ticket.problem.server"_k)});
       return;
     }
     spdlog::info("central: queue ticket {} taken for request {}", t->number, request);
     taken(t->number, static_cast<int>(t->peopleAhead), t->issuedAt);
   });
+}
+
+// Worker: the next number the server reserved for this kiosk, its report kept in the outbox.
+void CentralLink::handOutReserved(std::uint64_t request, const std::string& service,
+                                  std::function<void(std::string, std::optional<int>, std::string)> taken) {
+  std::string why = "no ticket book (no server configured yet)";
+  auto ticket = tickets_ ? tickets_->takeOffline(service, why) : std::nullopt;
+  if (!ticket) {
+    spdlog::warn("central: no queue ticket for request {} while offline: {}", request, why);
+    queue_.post(core::ev::TicketFailed{request, std::string("ticket.problem.offline"_k)});
+    return;
+  }
+  spdlog::info("central: queue ticket {} handed out offline for request {} (reserved number, report queued)",
+               ticket->number, request);
+  postQueue();
+  if (relay_) relay_->kick();
+  taken(ticket->number, std::nullopt, ticket->issuedAt);
+}
+
+void CentralLink::post(std::function<void()> job) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back(std::move(job));
+  }
+  wake_.notify_all();
 }
 
 sync::Network* CentralLink::connectedNetwork() {

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,6 +32,7 @@ namespace onestop::sync {
 class Outbox;
 class Relay;
 class FleetCache;
+class TicketStock;
 }  // namespace onestop::sync
 
 namespace onestop::app {
@@ -52,6 +54,7 @@ struct LinkSetup {
   std::string dataDir;      ///< outbox.db, outbox.key (0600) and cache/ live here
   std::string version;      ///< software version for the heartbeat
   std::function<std::vector<sync::DeviceStatus>()> devices;   ///< thread-safe snapshot
+  int utcOffsetMinutes = 480;   ///< the hall's calendar: queue numbers restart every local day
 };
 
 class CentralLink {
@@ -73,10 +76,11 @@ class CentralLink {
   /// A filing's progress by acceptance number (no identification: status only); then
   /// ev::ProgressLoaded or ev::ProgressFailed.
   void queryProgress(std::uint64_t request, const std::string& acceptanceNumber);
-  /// A queue number for a counter service; `taken` runs on the network thread with the
-  /// ticket, or ev::TicketFailed is posted.
+  /// A queue number for a counter service; `taken` runs (network or worker thread) with the
+  /// ticket, or ev::TicketFailed is posted. Offline, a number the server reserved for this
+  /// kiosk is handed out (people ahead unknown) and reported later through the outbox.
   void takeTicket(std::uint64_t request, const std::string& service,
-                  std::function<void(std::string number, int peopleAhead, std::string issuedAt)> taken);
+                  std::function<void(std::string number, std::optional<int> peopleAhead, std::string issuedAt)> taken);
   /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
   /// the worker once it is committed (to print its receipt).
   void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,
@@ -99,6 +103,9 @@ class CentralLink {
   void run();
   void openStores(const std::string& serverUrl);
   void fail(std::uint64_t request, std::string_view problemKey);
+  void post(std::function<void()> job);   ///< runs it on the worker
+  void handOutReserved(std::uint64_t request, const std::string& service,
+                       std::function<void(std::string, std::optional<int>, std::string)> taken);
   sync::Network* connectedNetwork();   ///< null until start(); set once, so safe to keep
 
   EventQueue& queue_;
@@ -114,6 +121,7 @@ class CentralLink {
   std::unique_ptr<sync::Heartbeat> heartbeat_;
   std::atomic<sync::Heartbeat*> beat_{nullptr};   // for the cache's events (network thread)
   std::unique_ptr<sync::FleetCache> cache_;
+  std::unique_ptr<sync::TicketStock> tickets_;   // worker thread (answers: network thread)
   struct Waiting {   // a filing whose citizen waits for the acceptance number
     std::chrono::steady_clock::time_point until;
     std::string reference;

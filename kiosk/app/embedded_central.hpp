@@ -5,6 +5,8 @@
 // down and bring it back on the same port (scenario steps `central stop` / `central start`)
 // to show what citizens see when the central system fails.
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -37,16 +39,27 @@ class EmbeddedCentral {
   void stop();
 
   /// Demo: stop serving (as if the central system failed) / serve again on the same port.
-  /// Returns an error message, or empty.
+  /// Both return at once (the server stops and starts on its own thread, never the UI
+  /// thread); an error message when the server never came up, else empty.
   std::string pause();
   std::string resume();
+  /// Still setting up (the first start): a scenario waits for it before its first step.
+  bool starting() const { return starting_; }
 
  private:
-  std::thread starter_;
-  std::mutex mutex_;   // guards server_ and config_ after the starter is done
+  void control();   // the server's own thread: the first start, then pause/resume requests
+  void serve(bool on);
+
+  std::thread thread_;
+  std::mutex mutex_;   // guards server_, config_, requests_
+  std::condition_variable wake_;
+  std::deque<bool> requests_;   // true = serve, false = stop serving
   std::unique_ptr<central::CentralServer> server_;
   std::unique_ptr<central::ServerConfig> config_;
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> starting_{false};
+  std::string dataDir_;
+  Ready ready_;
 };
 
 }  // namespace onestop::app

@@ -210,7 +210,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    [&](const core::fx::QueryProgress& q) { link_->queryProgress(q.request, q.acceptanceNumber); },
                    [&](const core::fx::IssueTicket& t) {
                      const std::string name = paperServiceName(t.service);
-                     link_->takeTicket(t.request, t.service, [this, request = t.request, name](std::string number, int ahead,
+                     link_->takeTicket(t.request, t.service, [this, request = t.request, name](std::string number, std::optional<int> ahead,
                                                                                                std::string issuedAt) {
                        documents::QueueTicketReceipt r;
                        r.serviceName = name;
@@ -276,6 +276,7 @@ void Kiosk::startServices(const Config& c) {
   setup.dataDir = c.dataDir;
   setup.version = ONESTOP_VERSION;
   setup.devices = [this] { return devices_.statuses(); };
+  setup.utcOffsetMinutes = options.utcOffsetMinutes;
   link_ = std::make_unique<CentralLink>(queue_, std::move(setup), [this](std::uint64_t request, std::string body) {
     desk_->prepare(request, std::move(body));
   });
@@ -416,6 +417,7 @@ bool Kiosk::handleEvent(const SDL_Event& e) {
 
 void Kiosk::stepScenario() {
   if (!scenario_ || !settled()) return;
+  if (central_ && central_->starting()) return;   // the demo's server first: a scenario tests the kiosk, not a race
   const Action a = scenario_->advance(ui_.log, Clock::now());
   const float w = static_cast<float>(target_->width()), h = static_cast<float>(target_->height());
   std::visit(Overloaded{
@@ -508,7 +510,9 @@ int Kiosk::waitTimeoutMs() const {
     const long countdownMs = kCountdownSeconds * 1000L;
     ms = std::min<long>(ms, leftMs > countdownMs ? leftMs - countdownMs : leftMs % 1000 + 1);
   }
-  if (scenario_) {
+  if (scenario_ && central_ && central_->starting()) {
+    ms = std::min<long>(ms, 50);   // the scenario waits for the demo's server: look again soon
+  } else if (scenario_) {
     if (auto wake = scenario_->wakeAt())
       ms = std::min<long>(ms, std::max<long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(*wake - now).count()));
     else

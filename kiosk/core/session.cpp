@@ -193,12 +193,8 @@ Effects Session::handle(const Event& event) {
                    if (state_.screen != Screen::ServiceDetail || !svc || svc->handling != Handling::Counter) return;
                    state_.ticket = TicketView{};
                    state_.ticket->request = nextRequest_++;
-                   if (state_.link == LinkStatus::Offline) {
-                     state_.ticket->phase = TicketView::Phase::Failed;
-                     state_.ticket->problemKey = "ticket.problem.offline"_k;
-                   } else {
-                     fx.push_back(fx::IssueTicket{state_.ticket->request, state_.serviceId});
-                   }
+                   // Offline too: the link hands out a number the server reserved for this kiosk.
+                   fx.push_back(fx::IssueTicket{state_.ticket->request, state_.serviceId});
                    navigate(Screen::Ticket, fx);
                  },
                  [&](const ev::TicketTaken& e) {

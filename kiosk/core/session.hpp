@@ -50,7 +50,7 @@ struct TicketView {
   enum class Phase { Loading, Shown, Failed } phase = Phase::Loading;
   std::uint64_t request = 0;
   std::string number;        ///< "B002"
-  int peopleAhead = 0;
+  std::optional<int> peopleAhead;   ///< unknown when the kiosk numbered it offline
   bool receiptPrinted = false;
   std::string problemKey;    ///< Failed
 };
@@ -123,7 +123,7 @@ struct KioskConfigChanged { int inactivitySeconds; };   ///< the central server'
 struct ProgressLoaded { std::uint64_t request; std::string state, service, acceptedOn, dueOn, updatedOn, reason; };
 struct ProgressFailed { std::uint64_t request; std::string problemKey; };
 struct TakeTicket {};   ///< on a counter service's notification: take a queue number
-struct TicketTaken { std::uint64_t request; std::string number; int peopleAhead; bool receiptPrinted; };
+struct TicketTaken { std::uint64_t request; std::string number; std::optional<int> peopleAhead; bool receiptPrinted; };
 struct TicketFailed { std::uint64_t request; std::string problemKey; };
 struct StartFiling {};                   ///< the identified citizen files the service chosen
 struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one), 'C' (clear)

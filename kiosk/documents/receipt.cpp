@@ -141,8 +141,10 @@ void layOut(Layout& l, const QueueTicketReceipt& r) {
   l.big(r.ticketNumber, 4);
   l.writer().feed(1);
   l.field("办理事项", r.serviceName);
-  l.field("等候人数", fmt::format("您前面还有{}人", r.peopleAhead));
+  if (r.peopleAhead) l.field("等候人数", fmt::format("您前面还有{}人", *r.peopleAhead));
+  else l.field("等候人数", "终端离线，暂无法统计");
   l.field("取号时间", l.time(r.issuedAt));
+  if (!r.peopleAhead) l.paragraph("本号由本机在离线时发放，已为您保留，联网后自动登记；按取号时间先后叫号。");
   l.paragraph("请留意大厅叫号屏和语音提示；过号请重新取号。所需材料见本事项办事指南。");
   l.qr(receiptQrPayload(r));
 }

@@ -54,7 +54,7 @@ struct QueueTicketReceipt {
   std::string ticketNumber;            ///< A012
   std::chrono::year_month_day day{};   ///< the hall's local date of the ticket
   std::chrono::sys_seconds issuedAt{};
-  int peopleAhead = 0;
+  std::optional<int> peopleAhead;      ///< unknown when the kiosk numbered it offline
 };
 
 struct RatingReceipt {

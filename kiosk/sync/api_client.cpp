@@ -227,6 +227,14 @@ HttpRequest complain(const std::string& category, const std::string& text, const
   return make("POST", "/v1/complaints", session, &body);
 }
 HttpRequest publicKeys() { return make("GET", "/v1/keys"); }
+HttpRequest reserveQueueNumbers(const std::string& service, int count) {
+  const json body{{"service", service}, {"count", count}};
+  return make("POST", "/v1/queue-tickets/reservations", {}, &body);
+}
+HttpRequest issueReservedNumber(const std::string& number, const std::string& day, const std::string& issuedAt) {
+  const json body{{"day", day}, {"issuedAt", issuedAt}};
+  return make("POST", "/v1/queue-tickets/" + pathSegment(number) + "/issue", {}, &body);
+}
 
 Answer<Session> parseSession(const HttpResult& r) {
   return expect<Session>(r, 201, [](JsonReader& top, const json& body, Session& s, std::optional<std::string>& e) {
@@ -359,6 +367,26 @@ Answer<QueueTicket> parseQueueTicket(const HttpResult& r) {
     q.service = top.text("service", kShort);
     q.issuedAt = top.text("issuedAt", kShort);
     q.peopleAhead = top.integer("peopleAhead", 0, 100000);
+  });
+}
+
+Answer<QueueReservation> parseQueueReservation(const HttpResult& r) {
+  return expect<QueueReservation>(r, 201, [](JsonReader& top, const json&, QueueReservation& q, Error& e) {
+    q.service = token(top, e, "service", "abcdefghijklmnopqrstuvwxyz_", 3, 40);
+    q.day = formatted(top, e, "day", Format::Day);
+    const auto* numbers = top.array("numbers", 20);
+    if (!numbers) return;
+    if (numbers->empty()) e = top.at("numbers") + ": empty";
+    for (std::size_t i = 0; i < numbers->size() && !e; ++i) {
+      const auto& n = (*numbers)[i];
+      const std::string at = top.at("numbers") + "[" + std::to_string(i) + "]";
+      const std::string s = n.is_string() ? n.get<std::string>() : std::string();
+      const bool shaped = s.size() == 4 && s[0] >= 'A' && s[0] <= 'Z' && s.find_first_not_of(kDigits, 1) == std::string::npos;
+      if (!shaped) e = at + ": not a ticket number";
+      // One letter, ascending: the order in which the kiosk hands them out.
+      else if (!q.numbers.empty() && (s[0] != q.numbers.front()[0] || s <= q.numbers.back())) e = at + ": out of order";
+      else q.numbers.push_back(s);
+    }
   });
 }
 

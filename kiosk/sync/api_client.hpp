@@ -54,6 +54,10 @@ HttpRequest certificateByCode(const std::string& code);
 HttpRequest complain(const std::string& category, const std::string& text, const std::string& acceptanceNumber = {},
                      const std::string& session = {});
 HttpRequest publicKeys();
+/// Numbers this kiosk may hand out offline; `count` 1–20.
+HttpRequest reserveQueueNumbers(const std::string& service, int count);
+/// Reports a reserved number handed out offline on `day` at `issuedAt` (RFC 3339 UTC).
+HttpRequest issueReservedNumber(const std::string& number, const std::string& day, const std::string& issuedAt);
 
 // ---- answers ---------------------------------------------------------------------------
 struct Session {
@@ -97,6 +101,10 @@ struct SealVerdict {
   std::string status;   ///< valid | revoked | expired | malformed | unknown_key | key_expired | bad_signature | unknown_serial
   std::string serial, type, issuedAt, validUntil, holderNameMasked, holderIdNumberMasked, revokeReason;
 };
+struct QueueReservation {
+  std::string service, day;
+  std::vector<std::string> numbers;   ///< "A002", "A003"…
+};
 struct QueueTicket {
   std::string number, service, issuedAt;
   std::int64_t peopleAhead = 0;
@@ -137,6 +145,8 @@ Answer<SealVerdict> parseSealVerdict(const HttpResult& r);
 Answer<FilingReceipt> parseFilingReceipt(const HttpResult& r);
 Answer<Progress> parseProgress(const HttpResult& r);
 Answer<QueueTicket> parseQueueTicket(const HttpResult& r);
+/// 201 of reserveQueueNumbers: a real day, 1–20 ascending numbers of one letter.
+Answer<QueueReservation> parseQueueReservation(const HttpResult& r);
 Answer<PensionAccount> parsePensionAccount(const HttpResult& r);
 Answer<std::vector<BenefitPayment>> parseBenefits(const HttpResult& r);   ///< newest month first
 Answer<std::vector<Application>> parseApplications(const HttpResult& r);  ///< newest first

@@ -81,6 +81,9 @@ SCN
 # A counter service: a queue number from the server, printed.
 run PDF ticket.scn
 grep -q 'central: queue ticket B[0-9]* taken' "$work/ticket.log" || { echo "FAILED: no queue ticket from the server" >&2; exit 1; }
+offline_ticket=$(sed -n 's/.*central: queue ticket \(B[0-9]*\) handed out offline.*/\1/p' "$work/ticket.log" | head -1)
+[[ -n $offline_ticket ]] || { echo "FAILED: no queue ticket handed out offline" >&2; exit 1; }
+grep -q 'central: ticket [0-9]* delivered' "$work/ticket.log" || { echo "FAILED: the offline ticket $offline_ticket never reached the server" >&2; exit 1; }
 if grep -qaE '13912345678|13800005678|110105198503140312' "$work/central/kiosk/outbox.db"*; then
   echo "FAILED: personal data in clear in the outbox" >&2; exit 1
 fi

@@ -34,7 +34,10 @@ void drawTicket(UiContext& ui, const core::SessionState& s, Area area) {
     case core::TicketView::Phase::Shown: {
       line(FontRole::Body, ui.tr.tr("ticket.your_number"_k), p.mutedText, 0.5f);
       line(FontRole::Display, tv.number, p.primary, 0.2f);
-      line(FontRole::Heading, ui.tr.format("ticket.ahead"_k, {{"count", std::to_string(tv.peopleAhead)}}), p.text, 0.3f);
+      if (tv.peopleAhead)
+        line(FontRole::Heading, ui.tr.format("ticket.ahead"_k, {{"count", std::to_string(*tv.peopleAhead)}}), p.text, 0.3f);
+      else
+        line(FontRole::Heading, ui.tr.tr("ticket.ahead_unknown"_k), p.text, 0.3f);
       line(FontRole::Body, ui.tr.tr("ticket.where"_k), p.text, 0.6f);
       line(FontRole::Body, ui.tr.tr(tv.receiptPrinted ? "ticket.take_it"_k : "ticket.not_printed"_k),
            tv.receiptPrinted ? p.text : p.warning, 0.6f);

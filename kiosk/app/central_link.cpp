@@ -6,8 +6,10 @@
 #include <filesystem>
 
 #include "core/i18n_key.hpp"
+#include "core/iso_date.hpp"
 #include "core/secure_wipe.hpp"
 #include "core/service_catalogue.hpp"
+#include "app/query_answers.hpp"
 #include "sync/api_client.hpp"
 #include "sync/fleet_cache.hpp"
 #include "sync/outbox.hpp"
@@ -314,7 +316,7 @@ void CentralLink::queryProgress(std::uint64_t request, const std::string& accept
       return;
     }
     const auto& v = p.value();
-    auto day = [](const std::string& iso) { return iso.substr(0, 10); };   // "2026-11-23T…" → the day (UTC)
+    auto day = [this](const std::string& iso) { return core::localDayOf(iso, setup_.utcOffsetMinutes); };
     queue_.post(core::ev::ProgressLoaded{request, v.state, v.service, day(v.acceptedAt), v.dueOn, day(v.updatedAt), v.reason});
   });
 }
@@ -404,38 +406,84 @@ void CentralLink::queueRating(std::uint64_t request, const std::string& acceptan
   wake_.notify_all();
 }
 
-void CentralLink::issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type) {
+bool CentralLink::withSession(const core::Identity& citizen, std::function<void(sync::Network&, std::string)> then,
+                              std::function<void(const sync::api::ApiFailure&)> failed) {
   sync::Network* network = connectedNetwork();
-  if (!network) {
-    spdlog::warn("central: certificate request {} while no server is configured", request);
-    fail(request, "certificate.problem.offline"_k);
-    return;
-  }
-  network->submit(sync::api::identifyByCard(citizen), [this, network, request, type](std::uint64_t, sync::HttpResult r) {
+  if (!network) return false;
+  network->submit(sync::api::identifyByCard(citizen), [this, network, then = std::move(then),
+                                                       failed = std::move(failed)](std::uint64_t, sync::HttpResult r) {
     noteLink(r);
     auto session = sync::api::parseSession(r);
     core::secureWipe(r.body);
     if (!session) {
-      spdlog::warn("central: identify for certificate request {} failed: {}", request, session.error().what);
-      fail(request, problemKeyOf(session.error()));
+      failed(session.error());
       return;
     }
-    const std::string token = session.value().token;
-    network->submit(sync::api::issueCertificate(token, type), [this, network, request, token](std::uint64_t, sync::HttpResult c) {
-      noteLink(c);
-      // The kiosk needs no more from this server session: end it now.
-      network->submit(sync::api::endSession(token), [](std::uint64_t, sync::HttpResult) {});
-      auto issued = sync::api::parseCertificate(c);
-      if (!issued) {
-        spdlog::warn("central: certificate request {} refused: {} (status {})", request, issued.error().what, c.status);
-        core::secureWipe(c.body);
-        fail(request, problemKeyOf(issued.error()));
-        return;
-      }
-      spdlog::info("central: certificate {} issued for request {}", issued.value().serial, request);
-      issued_(request, std::move(c.body));
-    });
+    then(*network, session.value().token);
   });
+  return true;
+}
+
+void CentralLink::issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type) {
+  const bool asked = withSession(
+      citizen,
+      [this, request, type](sync::Network& network, std::string token) {
+        network.submit(sync::api::issueCertificate(token, type), [this, &network, request, token](std::uint64_t,
+                                                                                                 sync::HttpResult c) {
+          noteLink(c);
+          // The kiosk needs no more from this server session: end it now.
+          network.submit(sync::api::endSession(token), [](std::uint64_t, sync::HttpResult) {});
+          auto issued = sync::api::parseCertificate(c);
+          if (!issued) {
+            spdlog::warn("central: certificate request {} refused: {} (status {})", request, issued.error().what, c.status);
+            core::secureWipe(c.body);
+            fail(request, problemKeyOf(issued.error()));
+            return;
+          }
+          spdlog::info("central: certificate {} issued for request {}", issued.value().serial, request);
+          issued_(request, std::move(c.body));
+        });
+      },
+      [this, request](const sync::api::ApiFailure& f) {
+        spdlog::warn("central: identify for certificate request {} failed: {}", request, f.what);
+        fail(request, problemKeyOf(f));
+      });
+  if (!asked) {
+    spdlog::warn("central: certificate request {} while no server is configured", request);
+    fail(request, "certificate.problem.offline"_k);
+  }
+}
+
+void CentralLink::runQuery(std::uint64_t request, const core::Identity& citizen, core::QueryKind kind,
+                           std::optional<int> year) {
+  auto failed = [this, request](const sync::api::ApiFailure& f) {
+    using Kind = sync::api::ApiFailure::Kind;
+    spdlog::warn("central: query {} failed: {} (status {})", request, f.what, f.status);
+    const std::string_view key = f.kind == Kind::Network        ? "query.problem.offline"_k
+                                 : f.code == "citizen-not-found" ? "query.problem.not_found"_k
+                                 : f.kind == Kind::Malformed     ? "query.problem.bad_answer"_k
+                                                                 : "query.problem.server"_k;
+    queue_.post(core::ev::QueryFailed{request, std::string(key)});
+  };
+  const bool asked = withSession(
+      citizen,
+      [this, request, kind, year, failed](sync::Network& network, std::string token) {
+        network.submit(queryRequest(kind, token, year), [this, &network, request, kind, token, failed](std::uint64_t,
+                                                                                                    sync::HttpResult r) {
+          noteLink(r);
+          network.submit(sync::api::endSession(token), [](std::uint64_t, sync::HttpResult) {});
+          auto answer = queryAnswer(kind, r);
+          core::secureWipe(r.body);
+          if (!answer) {
+            failed(answer.error());
+            return;
+          }
+          spdlog::info("central: query {} ({}) answered", request, core::queryKindName(kind));
+          queue_.post(core::ev::QueryLoaded{request, std::move(answer.value())});
+        });
+      },
+      failed);
+  if (!asked) queue_.post(core::ev::QueryFailed{request, std::string("query.problem.offline"_k)});
 }
 
 }  // namespace onestop::app

@@ -24,11 +24,15 @@
 
 #include "app/event_queue.hpp"
 #include "core/identity.hpp"
+#include "core/query_flow.hpp"
 #include "sync/heartbeat.hpp"
 #include "sync/link_state.hpp"
 #include "sync/network.hpp"
 
 namespace onestop::sync {
+namespace api {
+struct ApiFailure;
+}
 class Outbox;
 class Relay;
 class FleetCache;
@@ -73,6 +77,9 @@ class CentralLink {
   /// Identify the citizen, then issue a certificate of `type`. Answers: the IssuedHandler
   /// (then the app renders it), or ev::CertificateFailed with the citizen's wording.
   void issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type);
+  /// One of the citizen's records (identifying afresh, then ending the server session);
+  /// then ev::QueryLoaded or ev::QueryFailed with the citizen's wording.
+  void runQuery(std::uint64_t request, const core::Identity& citizen, core::QueryKind kind, std::optional<int> year);
   /// A filing's progress by acceptance number (no identification: status only); then
   /// ev::ProgressLoaded or ev::ProgressFailed.
   void queryProgress(std::uint64_t request, const std::string& acceptanceNumber);
@@ -103,6 +110,10 @@ class CentralLink {
   void run();
   void openStores(const std::string& serverUrl);
   void fail(std::uint64_t request, std::string_view problemKey);
+  /// Identifies `citizen` on the network thread; `then` gets the server session's token (and
+  /// must end it), `failed` why not. False when no server is configured.
+  bool withSession(const core::Identity& citizen, std::function<void(sync::Network&, std::string token)> then,
+                   std::function<void(const sync::api::ApiFailure&)> failed);
   void post(std::function<void()> job);   ///< runs it on the worker
   void handOutReserved(std::uint64_t request, const std::string& service,
                        std::function<void(std::string, std::optional<int>, std::string)> taken);

@@ -33,4 +33,19 @@ std::chrono::year_month_day localDay(std::chrono::sys_seconds t, int utcOffsetMi
   return std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(t + std::chrono::minutes(utcOffsetMinutes))};
 }
 
+std::string localDayOf(std::string_view ts, int utcOffsetMinutes) {
+  if (ts.size() != 20 || ts[10] != 'T' || ts[13] != ':' || ts[16] != ':' || ts[19] != 'Z') return {};
+  const auto day = parseIsoDate(ts.substr(0, 10));
+  if (!day) return {};
+  int hms[3] = {};
+  for (int i = 0; i < 3; ++i) {
+    const char a = ts[11 + 3 * i], b = ts[12 + 3 * i];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return {};
+    hms[i] = (a - '0') * 10 + (b - '0');
+  }
+  const auto t = std::chrono::sys_days{*day} + std::chrono::hours(hms[0]) + std::chrono::minutes(hms[1]) +
+                 std::chrono::seconds(hms[2]);
+  return isoDate(localDay(t, utcOffsetMinutes));
+}
+
 }  // namespace onestop::core

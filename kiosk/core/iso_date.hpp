@@ -13,5 +13,7 @@ std::string isoDate(std::chrono::year_month_day day);
 std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text);
 /// The local calendar day of an instant, `utcOffsetMinutes` east of UTC.
 std::chrono::year_month_day localDay(std::chrono::sys_seconds t, int utcOffsetMinutes);
+/// The local day (YYYY-MM-DD) of an API timestamp "2026-11-23T16:33:04Z"; empty when malformed.
+std::string localDayOf(std::string_view timestamp, int utcOffsetMinutes);
 
 }  // namespace onestop::core

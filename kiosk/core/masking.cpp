@@ -1,5 +1,6 @@
 #include "core/masking.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/utf8.hpp"
@@ -41,6 +42,24 @@ std::string maskName(std::string_view name) {
 std::string maskPhone(std::string_view phone) {
   if (phone.size() == 11) return keepEnds(phone, 3, 4);   // mobile
   return keepEnds(phone, 0, 4);
+}
+
+std::string maskBankAccount(std::string_view digits) {
+  if (digits.size() < 8) return std::string(4, '*');
+  return "****" + std::string(digits.substr(digits.size() - 4));
+}
+
+std::string maskAddress(std::string_view address, std::size_t regionChars) {
+  const std::vector<char32_t> cps = decodeUtf8(address);
+  const std::size_t keep = regionChars > 0 ? std::min(regionChars, cps.size()) + 2 : 6;
+  if (cps.size() < keep + 3) {   // too little left to hide: only the region, if any
+    std::string out;
+    for (std::size_t i = 0; i < std::min(regionChars, cps.size()); ++i) appendUtf8(out, cps[i]);
+    return out + "****";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < keep; ++i) appendUtf8(out, cps[i]);
+  return out + "****";
 }
 
 }  // namespace onestop::core

@@ -8,6 +8,9 @@
 //                     character becomes *. Spaces stay, so English names keep their shape.
 //   phone             first 3 + last 4 of a mobile number: 138****0000; other numbers
 //                     keep only their last 4.
+//   bank account      the last 4 digits only:    ****5678
+//   address           the region in clear, then the first 2 characters of the street:
+//                     北京市市辖区东城区景山****
 // A value too short to hide at least three characters is masked completely.
 // Text is walked by code point, so rare characters (CJK Ext B) are never cut in half.
 #include <string>
@@ -18,5 +21,9 @@ namespace onestop::core {
 std::string maskIdNumber(std::string_view id);
 std::string maskName(std::string_view name);
 std::string maskPhone(std::string_view phone);
+std::string maskBankAccount(std::string_view digits);
+/// `regionChars`: how many leading characters are the region (printed in clear); 0 keeps
+/// the first 6 characters of an address whose region is not known.
+std::string maskAddress(std::string_view address, std::size_t regionChars);
 
 }  // namespace onestop::core

@@ -30,6 +30,7 @@ Effects Session::reset() {
   if (state_.citizen) state_.citizen->wipe();
   if (state_.scan) state_.scan->wipe();
   if (state_.filing) state_.filing->wipe();
+  leaveQuery();
   state_ = SessionState{};
   state_.language = defaultLanguage_;
   state_.reader = reader;
@@ -56,10 +57,11 @@ Effects Session::handle(const Event& event) {
                  },
                  [&](const ev::Back&) {
                    if (state_.screen == Screen::Ticket) state_.ticket.reset();
+                   if (state_.screen == Screen::Query) leaveQuery();
                    if (state_.screen == Screen::Filing && state_.filing) {
                      auto& f = *state_.filing;
                      if (f.phase == FilingPhase::Submitting) return;   // being filed: wait for the outcome
-                     if (f.phase == FilingPhase::Confirming) { f.phase = FilingPhase::Entering; return; }   // correct it
+                     if (f.back()) return;   // a step back inside the filing (a level up, correct it)
                      f.wipe();
                      state_.filing.reset();
                    }
@@ -234,12 +236,26 @@ Effects Session::handle(const Event& event) {
                  },
                  [&](const ev::StartFiling&) {
                    if (!state_.citizen || state_.screen != Screen::Identified || !isKioskFiling(state_.serviceId)) return;
-                   state_.filing = FilingFlow{};
-                   state_.filing->service = state_.serviceId;
+                   state_.filing = FilingFlow::start(state_.serviceId);
                    navigate(Screen::Filing, fx);
                  },
                  [&](const ev::FilingKey& e) { filingKey(e.key); },
                  [&](const ev::FilingNext&) { filingNext(fx); },
+                 [&](const ev::FilingChoose& e) {
+                   if (state_.screen != Screen::Filing || !state_.filing) return;
+                   const auto before = state_.filing->promptKey();
+                   state_.filing->choose(e.value);
+                   if (state_.voice && state_.filing->promptKey() != before) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::FilingRegion& e) {
+                   if (state_.screen != Screen::Filing || !state_.filing) return;
+                   const auto before = state_.filing->promptKey();
+                   state_.filing->pickRegion({e.code, e.name}, e.leaf);
+                   if (state_.voice && state_.filing->promptKey() != before) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::FilingText& e) {
+                   if (state_.screen == Screen::Filing && state_.filing) state_.filing->text(e.committed, e.deleteLast);
+                 },
                  [&](const ev::FilingAccepted& e) {
                    auto& f = state_.filing;
                    if (!f || f->request != e.request || f->phase != FilingPhase::Submitting) return;
@@ -265,6 +281,35 @@ Effects Session::handle(const Event& event) {
                    if (!f || f->request != e.request || f->phase != FilingPhase::Submitting) return;
                    f->phase = FilingPhase::Failed;
                    f->problemKey = e.problemKey;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::StartQuery& e) {
+                   if (!state_.citizen || state_.screen != Screen::Identified) return;
+                   // The query of the service chosen, or "my applications" (offered to everyone).
+                   if (e.kind != QueryKind::Applications && queryKindOfService(state_.serviceId) != e.kind) return;
+                   startQuery(e.kind, std::nullopt, fx);
+                   navigate(Screen::Query, fx);
+                 },
+                 [&](const ev::QueryYear& e) {
+                   const auto& q = state_.query;
+                   if (state_.screen != Screen::Query || !q || q->kind != QueryKind::Contributions ||
+                       q->phase == QueryFlow::Phase::Loading)
+                     return;
+                   startQuery(QueryKind::Contributions, e.year, fx);
+                 },
+                 [&](const ev::QueryLoaded& e) {
+                   auto& q = state_.query;
+                   if (!q || q->request != e.request || q->phase != QueryFlow::Phase::Loading) return;
+                   q->phase = QueryFlow::Phase::Shown;
+                   q->answer = e.answer;
+                   if (q->answer.contributions) q->year = q->answer.contributions->year;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::QueryFailed& e) {
+                   auto& q = state_.query;
+                   if (!q || q->request != e.request || q->phase != QueryFlow::Phase::Loading) return;
+                   q->phase = QueryFlow::Phase::Failed;
+                   q->problemKey = e.problemKey;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::CodeScanned& e) {
@@ -337,31 +382,41 @@ void Session::printCertificate(Effects& fx) {
 }
 
 void Session::filingKey(char key) {
-  auto& f = state_.filing;
-  if (state_.screen != Screen::Filing || !f || f->phase != FilingPhase::Entering) return;
-  if (key == '<') {
-    if (!f->value.empty()) f->value.pop_back();
-  } else if (key == 'C') {
-    f->wipe();
-  } else if (key >= '0' && key <= '9' && f->value.size() < kPhoneDigits) {
-    f->value.push_back(key);
-  }
+  if (state_.screen == Screen::Filing && state_.filing) state_.filing->key(key);
 }
 
 void Session::filingNext(Effects& fx) {
   auto& f = state_.filing;
   if (state_.screen != Screen::Filing || !f) return;
-  if (f->phase == FilingPhase::Entering) {
-    if (!isWellFormedPhone(f->value)) return;   // the screen says what is missing
-    f->phase = FilingPhase::Confirming;
-  } else if (f->phase == FilingPhase::Confirming) {
-    f->phase = FilingPhase::Submitting;
+  const auto next = f->next();   // Stay: the screen says in words what is missing
+  if (next == FilingFlow::Next::Stay) return;
+  if (next == FilingFlow::Next::Submit) {
     f->request = nextRequest_++;
-    fx.push_back(fx::SubmitFiling{f->request, f->service, f->value});
-  } else {
-    return;
+    fx.push_back(fx::SubmitFiling{f->request, f->service, f->details()});
   }
   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+}
+
+// A fresh request (never reusing a number: a late answer to the last one matches nothing).
+// Offline it fails at once: records live on the central server.
+void Session::startQuery(QueryKind kind, std::optional<int> year, Effects& fx) {
+  leaveQuery();
+  state_.query = QueryFlow{};
+  auto& q = *state_.query;
+  q.kind = kind;
+  q.request = nextRequest_++;
+  q.year = year;
+  if (state_.link == LinkStatus::Offline) {
+    q.phase = QueryFlow::Phase::Failed;
+    q.problemKey = "query.problem.offline"_k;
+    return;
+  }
+  fx.push_back(fx::RunQuery{q.request, kind, year});
+}
+
+void Session::leaveQuery() {
+  if (state_.query) state_.query->answer.wipe();
+  state_.query.reset();
 }
 
 std::string Session::mainPromptKey() const {
@@ -377,17 +432,20 @@ std::string Session::mainPromptKey() const {
     case Screen::Ticket:
       return std::string(state_.ticket && state_.ticket->phase == TicketView::Phase::Shown ? "ticket.take_it"_k
                                                                                          : "ticket.loading"_k);
-    case Screen::Filing: {
-      if (!state_.filing) return std::string("filing.phone.prompt"_k);
-      switch (state_.filing->phase) {
-        case FilingPhase::Entering: return std::string("filing.phone.prompt"_k);
-        case FilingPhase::Confirming: return std::string("filing.confirm"_k);
-        case FilingPhase::Submitting: return std::string("filing.submitting"_k);
-        case FilingPhase::Accepted: return std::string("filing.accepted"_k);
-        case FilingPhase::Provisional: return std::string("filing.provisional"_k);
-        case FilingPhase::Failed: return std::string("filing.failed"_k);
+    case Screen::Query: {
+      if (!state_.query || state_.query->phase == QueryFlow::Phase::Loading) return std::string("query.loading"_k);
+      if (state_.query->phase == QueryFlow::Phase::Failed) return state_.query->problemKey;
+      switch (state_.query->kind) {
+        case QueryKind::Participation: return std::string("query.participation.title"_k);
+        case QueryKind::Contributions: return std::string("query.contributions.title"_k);
+        case QueryKind::PensionAccount: return std::string("query.pension_account.title"_k);
+        case QueryKind::Benefits: return std::string("query.benefits.title"_k);
+        case QueryKind::Applications: return std::string("query.applications.title"_k);
       }
-      return std::string("filing.phone.prompt"_k);
+      return std::string("query.loading"_k);
+    }
+    case Screen::Filing: {
+      return std::string(state_.filing ? state_.filing->promptKey() : "filing.phone.prompt"_k);
     }
     case Screen::Certificate: {
       if (!state_.certificate) return std::string("certificate.requesting"_k);

@@ -11,6 +11,7 @@
 #include "core/certificate_flow.hpp"
 #include "core/filing_flow.hpp"
 #include "core/identity.hpp"
+#include "core/query_flow.hpp"
 #include "core/scan_result.hpp"
 #include "core/service_catalogue.hpp"
 
@@ -28,6 +29,7 @@ enum class Screen {
   Certificate,     ///< a certificate: issuing, preview, printing, take it (or why not)
   Filing,          ///< a filing: key in, confirm, accepted (or kept for later) with a receipt
   Ticket,          ///< a queue number for a counter service, printed
+  Query,           ///< the identified citizen's own records (participation, contributions…)
 };
 
 /// The ID card reader as the citizen needs to know it.
@@ -76,6 +78,7 @@ struct SessionState {
   std::optional<FilingFlow> filing;             ///< Filing: personal data, wiped with the session
   std::optional<ProgressView> progress;         ///< ScanResult of a receipt: its progress
   std::optional<TicketView> ticket;             ///< Ticket
+  std::optional<QueryFlow> query;               ///< Query: personal data, wiped with the session
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -128,11 +131,19 @@ struct TicketFailed { std::uint64_t request; std::string problemKey; };
 struct StartFiling {};                   ///< the identified citizen files the service chosen
 struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one), 'C' (clear)
 struct FilingNext {};                    ///< keyed in: confirm; confirmed: submit
+struct FilingChoose { std::string value; };   ///< a big-button choice: bank id, "YYYY-MM", base in fen
+struct FilingRegion { std::string code, name; bool leaf; };   ///< a region picked (leaf: no subdivisions)
+struct FilingText { std::string committed; int deleteLast = 0; };   ///< the on-screen keyboard's result
 /// The server accepted the filing (the relay delivered it while the citizen waited).
 struct FilingAccepted { std::uint64_t request; std::string acceptanceNumber, dueOn; int timeLimitWorkingDays; bool receiptPrinted; };
 /// Kept in the outbox, not yet confirmed by the server: a provisional receipt with `reference`.
 struct FilingKept { std::uint64_t request; std::string reference; bool receiptPrinted; };
 struct FilingFailed { std::uint64_t request; std::string problemKey; };
+/// The identified citizen asks to see one of their records (Identified screen).
+struct StartQuery { QueryKind kind; };
+struct QueryYear { int year; };   ///< contributions: another year
+struct QueryLoaded { std::uint64_t request; QueryAnswer answer; };
+struct QueryFailed { std::uint64_t request; std::string problemKey; };
 struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; bool receiptPrinted = false; };
 }  // namespace ev
 
@@ -145,7 +156,9 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
                            ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
-                           ev::FilingAccepted, ev::FilingKept, ev::FilingFailed>;
+                           ev::FilingChoose, ev::FilingRegion, ev::FilingText,
+                           ev::FilingAccepted, ev::FilingKept, ev::FilingFailed, ev::StartQuery, ev::QueryYear,
+                           ev::QueryLoaded, ev::QueryFailed>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -163,13 +176,16 @@ struct PrintCertificate { std::uint64_t request; };   ///< print the rendered ce
 struct QueryProgress { std::uint64_t request; std::string acceptanceNumber; };
 /// Take a queue number for `service` from the server and print the ticket.
 struct IssueTicket { std::uint64_t request; std::string service; };
-struct SubmitFiling { std::uint64_t request; std::string service; std::string value; };
+/// Identify the citizen to the server afresh and fetch one of their records (`year`:
+/// contributions only; none = the latest).
+struct RunQuery { std::uint64_t request; QueryKind kind; std::optional<int> year; };
+struct SubmitFiling { std::uint64_t request; std::string service; std::vector<FilingDetail> details; };
 struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
                             fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling,
-                            fx::QueryProgress, fx::IssueTicket>;
+                            fx::QueryProgress, fx::IssueTicket, fx::RunQuery>;
 using Effects = std::vector<Effect>;
 
 class Session {
@@ -184,7 +200,8 @@ class Session {
   std::string mainPromptKey() const;
   /// True while the session holds personal data (an inactivity timeout must end it).
   bool holdsPersonalData() const {
-    return state_.citizen.has_value() || state_.scan.has_value() || state_.filing.has_value();
+    return state_.citizen.has_value() || state_.scan.has_value() || state_.filing.has_value() ||
+           state_.query.has_value();
   }
   /// True while the kiosk works for the citizen (issuing, printing, filing): the idle clock
   /// stops, so a session never ends under someone waiting for their paper.
@@ -206,6 +223,8 @@ class Session {
   void printCertificate(Effects& fx);
   void filingKey(char key);
   void filingNext(Effects& fx);
+  void startQuery(QueryKind kind, std::optional<int> year, Effects& fx);
+  void leaveQuery();
 
   SessionState state_;
   std::string defaultLanguage_;

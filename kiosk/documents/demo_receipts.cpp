@@ -1,5 +1,7 @@
 #include "documents/demo_receipts.hpp"
 
+#include "documents/wording.hpp"
+
 namespace onestop::documents {
 namespace {
 
@@ -12,10 +14,10 @@ constexpr sys_seconds kAt = sys_days{2026y / November / 24} + 1h + 32min;
 
 std::vector<std::pair<std::string, Receipt>> demoReceipts() {
   FilingReceipt filing{"联系电话变更", "2026112488406611", kAt, 1, 2026y / November / 25,
-                       {{"新联系电话", "13800001234", Masking::Phone}}, false, {}};
+                       {{"新联系电话", "13800001234", Masking::Phone, 0}}, false, {}, {}};
   FilingReceipt offline{"待遇领取账户变更", {}, kAt, 5, std::nullopt,
-                        {{"开户银行", "测试银行", Masking::None}, {"银行账号", "6222000012345673", Masking::Number}},
-                        true, "K01-7F3A-29C4"};
+                        {{"开户银行", "测试银行", Masking::None, 0}, {"银行账号", "6222000012345673", Masking::BankAccount, 0}},
+                        true, "K01-7F3A-29C4", std::string(filingNote("change_bank_account"))};
   CertificateReceipt certificate{"参保缴费证明", "2026112463093020", kAt, "ZM2026112493570516", "4694 4472 9725", 1,
                                  kAt + days{90}};
   QueueTicketReceipt ticket{"养老保险关系转移", "B002", 2026y / November / 24, kAt, 1};

@@ -18,21 +18,14 @@ using esc::Alignment;
 constexpr int kColumns = esc::kColumns;
 constexpr std::u32string_view kNoLineStart = U"，。、；：！？）》」』”’…%";
 
-std::string maskAddress(std::string_view address) {
-  // The district is enough to recognise one's own address; the street and number are not printed.
-  const auto cps = core::decodeUtf8(address);
-  std::string out;
-  for (std::size_t i = 0; i < cps.size() && i < 6; ++i) core::appendUtf8(out, cps[i]);
-  return cps.size() > 6 ? out + "****" : core::maskName(address);
-}
-
 std::string masked(const SubmittedItem& item) {
   switch (item.masking) {
     case Masking::None: return item.value;
     case Masking::Phone: return core::maskPhone(item.value);
     case Masking::Number: return core::maskIdNumber(item.value);
     case Masking::Name: return core::maskName(item.value);
-    case Masking::Address: return maskAddress(item.value);
+    case Masking::Address: return core::maskAddress(item.value, item.clearChars);
+    case Masking::BankAccount: return core::maskBankAccount(item.value);
   }
   return core::maskName(item.value);
 }
@@ -110,6 +103,7 @@ void layOut(Layout& l, const FilingReceipt& r) {
     const std::string due = r.dueOn ? fmt::format("，{}前办结", chineseDate(*r.dueOn)) : "";
     l.field("承诺时限", fmt::format("{}个工作日{}", r.timeLimitWorkingDays, due));
   }
+  if (!r.note.empty()) l.paragraph(r.note);
   if (r.provisional) {
     l.rule();
     l.writer().bold(true);
@@ -185,6 +179,30 @@ std::optional<std::string> check(const Receipt& receipt) {
 }
 
 }  // namespace
+
+std::vector<SubmittedItem> filingItems(const std::vector<core::FilingDetail>& details) {
+  std::vector<SubmittedItem> out;
+  for (const auto& d : details) {
+    SubmittedItem item;
+    item.label = std::string(filingFieldLabel(d.key));
+    if (item.label.empty()) continue;   // a field without a printed label is not printed
+    item.value = d.text;
+    if (d.key == "phone") {
+      item.masking = Masking::Phone;
+    } else if (d.key == "accountNumber") {
+      item.masking = Masking::BankAccount;
+    } else if (d.key == "address") {
+      item.masking = Masking::Address;
+      item.clearChars = d.regionChars;
+    } else if (d.key == "startMonth" && core::isMonthText(d.text)) {
+      item.value = fmt::format("{}年{}月", d.text.substr(0, 4), d.text.substr(5, 2));
+    } else if (d.key == "baseFen") {
+      item.value = yuan(d.number) + "元";
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
 
 std::string receiptQrPayload(const Receipt& receipt) {
   return std::visit(

@@ -12,17 +12,19 @@
 #include <variant>
 #include <vector>
 
+#include "core/filing_fields.hpp"
 #include "core/result.hpp"
 
 namespace onestop::documents {
 
-enum class Masking { None, Phone, Number, Name, Address };
+enum class Masking { None, Phone, Number, Name, Address, BankAccount };
 
 /// One thing the citizen submitted, e.g. {"新联系电话", "13800001234", Masking::Phone}.
 struct SubmittedItem {
   std::string label;
   std::string value;
   Masking masking = Masking::None;   ///< None only for values that are not personal
+  std::size_t clearChars = 0;        ///< Address: leading characters that are the region (in clear)
 };
 
 /// A filing accepted by the back office's queue (or, offline, held by the kiosk).
@@ -37,6 +39,8 @@ struct FilingReceipt {
   /// no acceptance number, only the kiosk's reference for it.
   bool provisional = false;
   std::string provisionalReference;
+  /// How the service takes effect and what to do next (wording.hpp filingNote); may be empty.
+  std::string note;
 };
 
 struct CertificateReceipt {
@@ -73,6 +77,11 @@ struct ReceiptOptions {
   int utcOffsetMinutes = 480;
   int qrModuleDots = 7;                ///< 25 modules × 7 dots = 22 mm at 203 dpi
 };
+
+/// The values of a filing as its receipt lists them: the label of each field
+/// (wording.hpp), its masking by kind (an account number keeps its last 4 digits, an
+/// address its region and first characters), months and amounts written out.
+std::vector<SubmittedItem> filingItems(const std::vector<core::FilingDetail>& details);
 
 /// What the QR code on a receipt says (docs/qr-payloads.md): "OSR1.<acceptance number>"
 /// for a transaction, "OSQ1.<YYYYMMDD>.<ticket>" for a queue ticket; empty when there is

@@ -1,5 +1,7 @@
 #include "documents/wording.hpp"
 
+#include "core/money.hpp"
+
 #include <fmt/format.h>
 
 namespace onestop::documents {
@@ -33,13 +35,7 @@ std::string_view statusName(ParticipationStatus status) {
   return "";
 }
 
-std::string yuan(std::int64_t fen) {
-  const bool negative = fen < 0;
-  const std::uint64_t abs = negative ? 0 - static_cast<std::uint64_t>(fen) : static_cast<std::uint64_t>(fen);
-  std::string whole = std::to_string(abs / 100);
-  for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
-  return fmt::format("{}{}.{:02d}", negative ? "-" : "", whole, abs % 100);
-}
+std::string yuan(std::int64_t fen) { return core::formatFen(fen); }
 
 std::string chineseDate(std::chrono::year_month_day d) {
   return fmt::format("{:04d}年{:02d}月{:02d}日", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
@@ -66,6 +62,26 @@ std::string localDateTime(std::chrono::sys_seconds t, int utcOffsetMinutes) {
   const std::chrono::hh_mm_ss hms{local - day};
   return fmt::format("{:04d}-{:02d}-{:02d} {:02d}:{:02d}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count());
+}
+
+std::string_view filingFieldLabel(std::string_view key) {
+  if (key == "phone") return "新联系电话";
+  if (key == "address") return "新通讯地址";
+  if (key == "bankName") return "开户银行";
+  if (key == "accountNumber") return "银行账号";
+  if (key == "startMonth") return "参保起始月份";
+  if (key == "baseFen") return "月缴费基数";
+  return "";
+}
+
+std::string_view filingNote(std::string_view serviceId) {
+  if (serviceId == "change_bank_account")
+    return "待遇领取账户变更须经后台两级审核，审核通过后生效；生效前待遇仍发放至原账户。";
+  if (serviceId == "report_card_loss")
+    return "社会保障卡已挂失，即时生效，原卡暂停使用。请携带身份证到人工窗口或社保卡合作银行网点申请补卡。";
+  if (serviceId == "flexible_employment")
+    return "参保登记经后台审核后生效，自参保起始月份起按月缴费。";
+  return "";
 }
 
 }  // namespace onestop::documents

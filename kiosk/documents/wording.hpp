@@ -31,4 +31,11 @@ std::chrono::year_month_day localDay(std::chrono::sys_seconds t, int utcOffsetMi
 /// "2026-11-24 00:58" at that offset.
 std::string localDateTime(std::chrono::sys_seconds t, int utcOffsetMinutes);
 
+/// A filing receipt's label for a value filed (core::FilingDetail::key): 新联系电话,
+/// 新通讯地址, 开户银行, 银行账号, 参保起始月份, 月缴费基数; empty for a key it does not know.
+std::string_view filingFieldLabel(std::string_view key);
+/// What a filing's receipt adds for its service: how it takes effect and what to do next
+/// (card loss: suspended at once, a new card at the counter or bank); may be empty.
+std::string_view filingNote(std::string_view serviceId);
+
 }  // namespace onestop::documents

@@ -5,8 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "core/divisions.hpp"
 #include "core/session.hpp"
 #include "i18n/formatting.hpp"
+#include "input/composition.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_log.hpp"
 #include "ui/theme.hpp"
@@ -30,6 +32,12 @@ struct Environment {
   // Certificate screen: the first page as it will print (null while none is ready).
   void* documentPreview = nullptr;
   int documentPreviewWidth = 0, documentPreviewHeight = 0;
+  /// Address filing: the administrative divisions (null: their file could not be read).
+  const core::Divisions* divisions = nullptr;
+  /// The on-screen keyboard: the pinyin engine's latest state (its committed text already
+  /// went to the session) and the 中/英 mode, which the keyboard flips itself.
+  input::Composition keyboard;
+  bool keyboardChinese = true;
 };
 
 struct UiContext {
@@ -43,6 +51,7 @@ struct UiContext {
   FrameLog log;
   Environment env;
   std::vector<core::Event> intents;   ///< what the citizen asked for this frame
+  std::vector<input::Key> typed;      ///< keys for the pinyin engine this frame (the app posts them)
   bool animating = false;             ///< a screen wants the next frame soon
 
   void emit(core::Event e) { intents.push_back(std::move(e)); }

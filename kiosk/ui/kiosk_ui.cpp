@@ -149,6 +149,7 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::Certificate: return ui.tr.tr("certificate.title"_k);
     case Screen::Filing: return ui.tr.tr("filing.title"_k);
     case Screen::Ticket: return ui.tr.tr("ticket.title"_k);
+    case Screen::Query: return ui.tr.tr("query.title"_k);
   }
   return {};
 }
@@ -184,6 +185,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::Certificate: drawCertificate(ui, s, content); break;
     case Screen::Filing: drawFiling(ui, s, content); break;
     case Screen::Ticket: drawTicket(ui, s, content); break;
+    case Screen::Query: drawQuery(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

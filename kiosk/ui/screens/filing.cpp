@@ -1,10 +1,11 @@
 #include <imgui.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/i18n_key.hpp"
-#include "core/masking.hpp"
 #include "core/service_catalogue.hpp"
+#include "ui/keyboard.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,9 +13,10 @@ namespace onestop::ui {
 namespace {
 
 using core::FilingPhase;
+using core::FilingStep;
 
 // "138 0000 1234": groups a citizen can check digit by digit.
-std::string grouped(const std::string& digits) {
+std::string groupedPhone(const std::string& digits) {
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i == 3 || i == 7) out += ' ';
@@ -22,6 +24,61 @@ std::string grouped(const std::string& digits) {
   }
   return out;
 }
+
+// "2026年5月" / "May 2026" from "2026-05".
+std::string monthLabel(UiContext& ui, const std::string& month) {
+  if (!core::isMonthText(month)) return month;
+  const int m = std::stoi(month.substr(5, 2));
+  return ui.tr.format("filing.flex.month"_k, {{"year", month.substr(0, 4)}, {"month", ui.tr.tr("month." + std::to_string(m))}});
+}
+
+std::string bankName(UiContext& ui, const std::string& id) {
+  const core::Bank* b = core::findBank(id);
+  return b ? ui.tr.tr(b->nameKey) : std::string();
+}
+
+// Drawing helpers shared by every phase: text lines down the left, the primary action
+// bottom right (the same place on every screen).
+struct Page {
+  UiContext& ui;
+  const core::FilingFlow& f;
+  Area area;
+  const Theme& t = ui.theme;
+  const Palette& p = t.palette;
+  float bh = t.targetHeight() * 1.2f;
+
+  float bodyWidth = 0;   ///< inside a paged body: its width
+  void line(FontRole role, const std::string& s, Rgb colour, float gapFactor, float width = 0) {
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * gapFactor));
+    text(ui, role, s, colour, width > 0 ? width : bodyWidth > 0 ? bodyWidth : area.size.x);
+  }
+  // The message under an entry: why "next" did not go on (in words), else a hint.
+  void hintOrProblem(std::string_view hintKey, float width) {
+    if (!f.entryProblemKey.empty()) line(FontRole::Body, ui.tr.tr(f.entryProblemKey), p.warning, 0.5f, width);
+    else line(FontRole::Body, ui.tr.tr(hintKey), p.mutedText, 0.5f, width);
+  }
+  // A body that may be longer than the screen (large text): paged by big buttons on the
+  // right, above the primary action at the bottom right.
+  float beginBody(const char* id) {
+    beginPagedArea(ui, id, bodyArea(), f.service + "." + std::to_string(static_cast<int>(f.phase)));
+    return ImGui::GetContentRegionAvail().x;
+  }
+  void endBody(const char* id) {
+    ImGui::Dummy(ImVec2(1, t.paragraphGap()));
+    endPagedArea(ui, id, bodyArea());
+  }
+  Area bodyArea() const { return Area{area.pos, ImVec2(area.size.x, area.size.y - bh - t.gap())}; }
+  void primary(const char* id, const std::string& label, core::Event e, bool enabled) {
+    const float w = std::max(buttonWidthFor(ui, label), t.targetHeight() * 3);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - w, area.pos.y + area.size.y - bh));
+    if (button(ui, id, label, ImVec2(w, bh), enabled ? ButtonKind::Primary : ButtonKind::Disabled) && enabled)
+      ui.emit(std::move(e));
+  }
+  std::string serviceName() const {
+    const core::Service* svc = core::findService(f.service);
+    return svc ? ui.tr.tr(svc->nameKey()) : std::string();
+  }
+};
 
 // A big telephone-style keypad (1 2 3 / 4 5 6 / 7 8 9 / clear 0 delete): no typing skills
 // needed, every key a large target.
@@ -39,94 +96,331 @@ void drawKeypad(UiContext& ui, ImVec2 at, float width, float height) {
   }
 }
 
+// Keypad steps: the phone number, the bank card number.
+void drawKeypadStep(Page& pg) {
+  auto& ui = pg.ui;
+  const auto& f = pg.f;
+  const float leftW = pg.area.size.x * 0.5f;
+  ImGui::SetCursorScreenPos(pg.area.pos);
+  bool enabled = false;
+  if (f.currentStep() == FilingStep::Phone) {
+    text(ui, FontRole::Heading, pg.serviceName(), pg.p.text, leftW);
+    pg.line(FontRole::Display, ui.tr.tr("filing.phone.prompt"_k), pg.p.text, 0.5f, leftW);
+    // The number so far, in groups, with the digits still missing as underscores.
+    std::string shown = groupedPhone(f.value);
+    for (std::size_t i = f.value.size(); i < core::kPhoneDigits; ++i) shown += (i == 3 || i == 7) ? " _" : "_";
+    pg.line(FontRole::Display, shown, pg.p.primary, 0.8f, leftW);
+    enabled = core::isWellFormedPhone(f.value);
+    if (f.value.size() == core::kPhoneDigits && !enabled)
+      pg.line(FontRole::Body, ui.tr.tr("filing.phone.invalid"_k), pg.p.warning, 0.5f, leftW);
+    else
+      pg.line(FontRole::Body, ui.tr.tr("filing.phone.hint"_k), pg.p.mutedText, 0.5f, leftW);
+  } else {
+    text(ui, FontRole::Heading, ui.tr.tr("filing.bank.label"_k) + bankName(ui, f.bank), pg.p.text, leftW);
+    pg.line(FontRole::Display, ui.tr.tr("filing.account.prompt"_k), pg.p.text, 0.5f, leftW);
+    pg.line(FontRole::Display, f.value.empty() ? std::string("____ ____ ____ ____") : core::groupedInFours(f.value),
+            pg.p.primary, 0.8f, leftW);
+    pg.line(FontRole::Body, ui.tr.format("filing.account.count"_k, {{"count", std::to_string(f.value.size())}}),
+            pg.p.mutedText, 0.3f, leftW);
+    pg.hintOrProblem("filing.account.hint"_k, leftW);
+    enabled = f.value.size() >= core::kMinAccountDigits;
+  }
+  const float padW = std::min(pg.area.size.x * 0.42f, pg.area.size.y * 0.9f);
+  drawKeypad(ui, ImVec2(pg.area.pos.x + pg.area.size.x * 0.52f, pg.area.pos.y), padW,
+             pg.area.size.y - pg.bh - pg.t.gap() * 2);
+  pg.primary("filing.next", ui.tr.tr("filing.next"_k), core::ev::FilingNext{}, enabled);
+}
+
+// A grid of big choice buttons under the prompt; the current choice shown selected.
+struct Choice {
+  std::string id, label, sublabel, value;
+  bool selected = false;
+};
+
+void drawChoices(Page& pg, const std::vector<Choice>& choices, int columns, float top) {
+  auto& ui = pg.ui;
+  const float gap = pg.t.gap();
+  const int rows = (static_cast<int>(choices.size()) + columns - 1) / columns;
+  const float bottom = pg.area.pos.y + pg.area.size.y;
+  const float w = (pg.area.size.x - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+  const float fit = (bottom - top - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows);
+  const float h = std::clamp(fit, pg.t.targetHeight(), pg.t.targetHeight() * 1.6f);
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    const auto& c = choices[i];
+    const float x = pg.area.pos.x + static_cast<float>(static_cast<int>(i) % columns) * (w + gap);
+    const float y = top + static_cast<float>(static_cast<int>(i) / columns) * (h + gap);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (button(ui, c.id, c.label, ImVec2(w, h), c.selected ? ButtonKind::Selected : ButtonKind::Secondary, c.sublabel))
+      ui.emit(core::ev::FilingChoose{c.value});
+  }
+}
+
+void drawChoiceStep(Page& pg) {
+  auto& ui = pg.ui;
+  const auto& f = pg.f;
+  std::vector<Choice> choices;
+  std::string_view promptKey;
+  std::string hint;
+  switch (f.currentStep()) {
+    case FilingStep::Bank:
+      promptKey = "filing.bank.prompt"_k;
+      hint = ui.tr.tr("filing.bank.hint"_k);
+      for (const auto& b : core::kioskBanks())
+        choices.push_back({"filing.bank." + std::string(b.id), ui.tr.tr(b.nameKey), {}, std::string(b.id), f.bank == b.id});
+      break;
+    case FilingStep::StartMonth: {
+      promptKey = "filing.flex.month_prompt"_k;
+      hint = ui.tr.tr("filing.flex.month_hint"_k);
+      const auto months = core::offeredStartMonths(ui.env.today.year, ui.env.today.month);
+      for (std::size_t i = 0; i < months.size(); ++i)
+        choices.push_back({"filing.month." + std::to_string(i),
+                           monthLabel(ui, months[i]) + (i == 1 ? ui.tr.tr("filing.flex.this_month"_k) : std::string()), {},
+                           months[i], f.startMonth == months[i]});
+      break;
+    }
+    case FilingStep::Base:
+      promptKey = "filing.flex.base_prompt"_k;
+      hint = ui.tr.format("filing.flex.base_hint"_k, {{"wage", ui.tr.money(core::kAverageMonthlyWageFen)}});
+      for (int percent : core::basePercents()) {
+        const auto fen = core::baseFenFor(percent);
+        choices.push_back({"filing.base." + std::to_string(percent), ui.tr.money(fen),
+                           ui.tr.format("filing.flex.base_share"_k, {{"percent", std::to_string(percent)}}),
+                           std::to_string(fen), f.baseFen == fen});
+      }
+      break;
+    default: return;
+  }
+  ImGui::SetCursorScreenPos(pg.area.pos);   // one prompt and the choices: the most room for big buttons
+  text(ui, FontRole::Display, ui.tr.tr(promptKey), pg.p.text, pg.area.size.x);
+  if (!f.entryProblemKey.empty() && f.entryProblemKey != promptKey)
+    pg.line(FontRole::Body, ui.tr.tr(f.entryProblemKey), pg.p.warning, 0.3f);
+  else
+    pg.line(FontRole::Body, hint, pg.p.mutedText, 0.3f);
+  drawChoices(pg, choices, 2, ImGui::GetCursorScreenPos().y + pg.t.paragraphGap());
+}
+
+// The region picker: province → city → district, a page of big buttons at a time, with
+// the path picked so far above it ("back" goes up a level).
+void drawRegionStep(Page& pg) {
+  auto& ui = pg.ui;
+  const auto& f = pg.f;
+  ImGui::SetCursorScreenPos(pg.area.pos);
+  text(ui, FontRole::Heading, pg.serviceName(), pg.p.text, pg.area.size.x);
+  pg.line(FontRole::Display, ui.tr.tr("filing.address.region_prompt"_k), pg.p.text, 0.3f);
+  if (!ui.env.divisions) {   // no division data at this kiosk: say so, never a dead end
+    pg.line(FontRole::Heading, ui.tr.tr("filing.address.unavailable"_k), pg.p.warning, 1.0f);
+    return;
+  }
+  std::string path;
+  for (const auto& r : f.region) path += (path.empty() ? "" : " › ") + r.name;
+  pg.line(FontRole::Body, path.empty() ? ui.tr.tr("filing.address.region_hint"_k) : path,
+          path.empty() ? pg.p.mutedText : pg.p.primary, 0.3f);
+  const std::string parent = f.region.empty() ? std::string() : f.region.back().code;
+  const auto places = ui.env.divisions->children(parent);
+
+  const float gap = pg.t.gap();
+  const float top = ImGui::GetCursorScreenPos().y + pg.t.paragraphGap();
+  const float pagerH = pg.t.targetHeight();
+  const float h = pg.t.targetHeight();
+  const int columns = std::max(2, static_cast<int>((pg.area.size.x + gap) / (h * 3.4f + gap)));
+  const int rows = std::max(1, static_cast<int>((pg.area.pos.y + pg.area.size.y - pagerH - gap - top + gap) / (h + gap)));
+  const int perPage = columns * rows;
+  const int pages = std::max(1, (static_cast<int>(places.size()) + perPage - 1) / perPage);
+  // The page is kept per parent: a new list starts on page 1.
+  ImGuiStorage* store = ImGui::GetStateStorage();
+  const ImGuiID pageId = ImGui::GetID(("filing.region.page." + parent).c_str());
+  int page = std::clamp(store->GetInt(pageId, 0), 0, pages - 1);
+  const float w = (pg.area.size.x - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+  for (int i = 0; i < perPage; ++i) {
+    const std::size_t at = static_cast<std::size_t>(page * perPage + i);
+    if (at >= places.size()) break;
+    const auto* d = places[at];
+    ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + static_cast<float>(i % columns) * (w + gap),
+                                     top + static_cast<float>(i / columns) * (h + gap)));
+    if (button(ui, "filing.region." + d->code, d->name, ImVec2(w, h), ButtonKind::Secondary))
+      ui.emit(core::ev::FilingRegion{d->code, d->name, !ui.env.divisions->hasChildren(d->code)});
+  }
+  if (pages > 1) {
+    const float y = pg.area.pos.y + pg.area.size.y - pagerH;
+    const std::string prev = ui.tr.tr("common.page_up"_k), next = ui.tr.tr("common.page_down"_k);
+    const float pw = std::max(buttonWidthFor(ui, prev), buttonWidthFor(ui, next));
+    ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x, y));
+    if (button(ui, "filing.region.page_up", prev, ImVec2(pw, pagerH), page > 0 ? ButtonKind::Secondary : ButtonKind::Disabled) &&
+        page > 0)
+      store->SetInt(pageId, page - 1);
+    ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pw + gap, y + (pagerH - fontSize(ui, FontRole::Body) * pg.t.lineSpacing()) / 2));
+    text(ui, FontRole::Body,
+         ui.tr.format("common.page_position"_k, {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}}),
+         pg.p.text, buttonWidthFor(ui, "00 / 00") * 3);
+    ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pg.area.size.x - pw, y));
+    if (button(ui, "filing.region.page_down", next, ImVec2(pw, pagerH),
+               page + 1 < pages ? ButtonKind::Secondary : ButtonKind::Disabled) &&
+        page + 1 < pages)
+      store->SetInt(pageId, page + 1);
+  }
+}
+
+// The street on the on-screen keyboard: the field (region in front, the pinyin being
+// composed after the text), "next" beside it, the keyboard below.
+void drawStreetStep(Page& pg) {
+  auto& ui = pg.ui;
+  const auto& f = pg.f;
+  const float gap = pg.t.gap();
+  ImGui::SetCursorScreenPos(pg.area.pos);
+  if (!f.entryProblemKey.empty())
+    text(ui, FontRole::Body, ui.tr.tr(f.entryProblemKey), pg.p.warning, pg.area.size.x);
+  else
+    text(ui, FontRole::Body, ui.tr.tr("filing.address.street_prompt"_k), pg.p.text, pg.area.size.x);
+  const float fieldY = ImGui::GetCursorScreenPos().y + gap * 0.3f;
+  const float fieldH = pg.t.targetHeight();
+  const std::string nextLabel = ui.tr.tr("filing.next"_k);
+  const float nextW = std::max(buttonWidthFor(ui, nextLabel), pg.t.targetHeight() * 2.2f);
+  const float fieldW = pg.area.size.x - nextW - gap;
+  // The field: a framed box, the region muted, the street in full, the preedit underlined.
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(pg.area.pos.x, fieldY), ImVec2(pg.area.pos.x + fieldW, fieldY + fieldH), pg.p.surface.imgui(),
+                    pg.t.rounding());
+  dl->AddRect(ImVec2(pg.area.pos.x, fieldY), ImVec2(pg.area.pos.x + fieldW, fieldY + fieldH), pg.p.primary.imgui(),
+              pg.t.rounding(), 0, 3.0f);
+  std::string region;
+  for (const auto& r : f.region) region += r.name;
+  const float pad = gap * 0.6f;
+  const float textY = fieldY + (fieldH - fontSize(ui, FontRole::Body) * pg.t.lineSpacing()) / 2;
+  ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pad, textY));
+  const float regionW = std::min(buttonWidthFor(ui, region) - gap, fieldW * 0.45f);
+  text(ui, FontRole::Body, region, pg.p.mutedText, regionW);
+  std::string typed = f.street;
+  const auto& comp = ui.env.keyboard;
+  if (comp.composing()) typed += comp.preedit;
+  typed += "|";
+  ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pad + regionW + pad * 0.5f, textY));
+  text(ui, FontRole::Body, typed, pg.p.text, fieldW - regionW - pad * 2.5f);
+  ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pg.area.size.x - nextW, fieldY));
+  const bool enabled = !f.street.empty() && !comp.composing();
+  if (button(ui, "filing.next", nextLabel, ImVec2(nextW, fieldH), enabled ? ButtonKind::Primary : ButtonKind::Disabled) &&
+      enabled)
+    ui.emit(core::ev::FilingNext{});
+
+  const float kbTop = fieldY + fieldH + gap * 0.6f;
+  KeyboardView view{ui.env.keyboard, ui.env.keyboardChinese};
+  if (auto tap = drawKeyboard(ui, view, ImVec2(pg.area.pos.x, kbTop),
+                              ImVec2(pg.area.size.x, pg.area.pos.y + pg.area.size.y - kbTop))) {
+    if (tap->kind == KeyboardTap::Kind::ToggleMode) {
+      if (ui.env.keyboard.composing()) ui.typed.push_back(input::Key::clear());
+      ui.env.keyboardChinese = !ui.env.keyboardChinese;
+    } else if (auto key = keyFor(*tap, view)) {
+      ui.typed.push_back(std::move(*key));
+    }
+  }
+}
+
+// "Is this right?": every new value in full (the citizen must be able to check it), the
+// time limit and how it takes effect.
+void drawConfirm(Page& pg) {
+  auto& ui = pg.ui;
+  const auto& f = pg.f;
+  const core::Service* svc = core::findService(f.service);
+  const int days = svc ? svc->timeLimitWorkingDays : 0;
+  pg.bodyWidth = pg.beginBody("filing.body");
+  if (f.service == "report_card_loss") {
+    text(ui, FontRole::Display, ui.tr.tr("filing.card_loss.confirm"_k), pg.p.text, pg.bodyWidth);
+    pg.line(FontRole::Heading, ui.tr.tr("filing.card_loss.effect"_k), pg.p.text, 1.0f);
+    pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.next"_k), pg.p.text, 0.8f);
+    pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.hint"_k), pg.p.mutedText, 0.8f);
+    pg.endBody("filing.body");
+    pg.primary("filing.submit", ui.tr.tr("filing.card_loss.submit"_k), core::ev::FilingNext{}, true);
+    return;
+  }
+  text(ui, FontRole::Display, ui.tr.tr("filing.confirm"_k), pg.p.text, pg.bodyWidth);
+  pg.line(FontRole::Heading, pg.serviceName(), pg.p.text, 0.6f);
+  auto pair = [&](std::string_view labelKey, const std::string& value) {
+    pg.line(FontRole::Body, ui.tr.tr(labelKey), pg.p.text, 0.5f);
+    pg.line(FontRole::Display, value, pg.p.primary, 0.1f);
+  };
+  if (f.service == "change_phone") {
+    pair("filing.phone.new"_k, groupedPhone(f.value));
+  } else if (f.service == "change_bank_account") {
+    pair("filing.bank.label"_k, bankName(ui, f.bank));
+    pair("filing.account.label"_k, core::groupedInFours(f.value));
+  } else if (f.service == "flexible_employment") {
+    pair("filing.flex.start_label"_k, monthLabel(ui, f.startMonth));
+    pair("filing.flex.base_label"_k, ui.tr.money(f.baseFen));
+  } else if (f.service == "change_address") {
+    pair("filing.address.new"_k, f.address());
+  }
+  if (f.service == "change_bank_account") pg.line(FontRole::Body, ui.tr.tr("filing.bank.approval"_k), pg.p.text, 0.8f);
+  pg.line(FontRole::Body, ui.tr.format("filing.time_limit"_k, {{"days", std::to_string(days)}}), pg.p.text,
+          f.service == "change_bank_account" ? 0.3f : 0.8f);
+  pg.line(FontRole::Body, ui.tr.tr("filing.confirm_hint"_k), pg.p.mutedText, 0.3f);
+  pg.endBody("filing.body");
+  pg.primary("filing.submit", ui.tr.tr("filing.submit"_k), core::ev::FilingNext{}, true);
+}
+
 }  // namespace
 
-// A filing: the new phone number on a keypad, confirmed in full (the citizen must be able to
-// check it), then accepted with an acceptance number and time limit, or kept at the kiosk
-// with a provisional receipt when the central system cannot be reached.
+// A filing: the service's values step by step (keypad, big choices, region lists, the
+// on-screen keyboard), confirmed in full, then accepted with an acceptance number and time
+// limit, or kept at the kiosk with a provisional receipt when the central system cannot
+// be reached.
 void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
   if (!s.filing) return;
   const core::FilingFlow& f = *s.filing;
-  const Theme& t = ui.theme;
-  const Palette& p = t.palette;
-  const float bh = t.targetHeight() * 1.2f;
-  const core::Service* svc = core::findService(f.service);
-  const std::string serviceName = svc ? ui.tr.tr(svc->nameKey()) : std::string();
-  auto primary = [&](const char* id, std::string_view labelKey, core::Event e, bool enabled) {
-    const std::string label = ui.tr.tr(labelKey);
-    const float w = std::max(buttonWidthFor(ui, label), t.targetHeight() * 3);
-    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - w, area.pos.y + area.size.y - bh));
-    if (button(ui, id, label, ImVec2(w, bh), enabled ? ButtonKind::Primary : ButtonKind::Disabled) && enabled)
-      ui.emit(std::move(e));
-  };
-  auto line = [&](FontRole role, const std::string& s2, Rgb colour, float gapFactor) {
-    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * gapFactor));
-    text(ui, role, s2, colour, area.size.x * 0.5f);
-  };
-
+  Page pg{ui, f, area};
+  const Palette& p = pg.p;
+  const float w = area.size.x;
   switch (f.phase) {
-    case FilingPhase::Entering: {
-      ImGui::SetCursorScreenPos(area.pos);
-      text(ui, FontRole::Heading, serviceName, p.text, area.size.x * 0.5f);
-      line(FontRole::Display, ui.tr.tr("filing.phone.prompt"_k), p.text, 0.5f);
-      // The number so far, in groups, with the digits still missing as underscores.
-      std::string shown = grouped(f.value);
-      for (std::size_t i = f.value.size(); i < core::kPhoneDigits; ++i) shown += (i == 3 || i == 7) ? " _" : "_";
-      line(FontRole::Display, shown, p.primary, 0.8f);
-      const bool complete = core::isWellFormedPhone(f.value);
-      if (f.value.size() == core::kPhoneDigits && !complete)
-        line(FontRole::Body, ui.tr.tr("filing.phone.invalid"_k), p.warning, 0.5f);
-      else
-        line(FontRole::Body, ui.tr.tr("filing.phone.hint"_k), p.mutedText, 0.5f);
-      const float padW = std::min(area.size.x * 0.42f, area.size.y * 0.9f);
-      drawKeypad(ui, ImVec2(area.pos.x + area.size.x * 0.52f, area.pos.y), padW, area.size.y - bh - t.gap() * 2);
-      primary("filing.next", "filing.next"_k, core::ev::FilingNext{}, complete);
+    case FilingPhase::Entering:
+      if (!f.hasStep()) return;
+      switch (f.currentStep()) {
+        case FilingStep::Phone:
+        case FilingStep::Account: drawKeypadStep(pg); break;
+        case FilingStep::Bank:
+        case FilingStep::StartMonth:
+        case FilingStep::Base: drawChoiceStep(pg); break;
+        case FilingStep::Region: drawRegionStep(pg); break;
+        case FilingStep::Street: drawStreetStep(pg); break;
+      }
       break;
-    }
-    case FilingPhase::Confirming: {
+    case FilingPhase::Confirming: drawConfirm(pg); break;
+    case FilingPhase::Submitting:
       ImGui::SetCursorScreenPos(area.pos);
-      text(ui, FontRole::Display, ui.tr.tr("filing.confirm"_k), p.text, area.size.x);
-      line(FontRole::Heading, serviceName, p.text, 1.0f);
-      line(FontRole::Body, ui.tr.tr("filing.phone.new"_k), p.text, 0.6f);
-      line(FontRole::Display, grouped(f.value), p.primary, 0.2f);
-      line(FontRole::Body, ui.tr.format("filing.time_limit"_k, {{"days", std::to_string(svc ? svc->timeLimitWorkingDays : 0)}}),
-           p.text, 0.8f);
-      line(FontRole::Body, ui.tr.tr("filing.confirm_hint"_k), p.mutedText, 0.5f);
-      primary("filing.submit", "filing.submit"_k, core::ev::FilingNext{}, true);
+      text(ui, FontRole::Display, ui.tr.tr("filing.submitting"_k), p.text, w);
       break;
-    }
-    case FilingPhase::Submitting: {
-      ImGui::SetCursorScreenPos(area.pos);
-      text(ui, FontRole::Display, ui.tr.tr("filing.submitting"_k), p.text, area.size.x);
-      break;
-    }
     case FilingPhase::Accepted:
     case FilingPhase::Provisional: {
       const bool accepted = f.phase == FilingPhase::Accepted;
-      ImGui::SetCursorScreenPos(area.pos);
-      text(ui, FontRole::Display, ui.tr.tr(accepted ? "filing.accepted"_k : "filing.provisional"_k), p.text, area.size.x);
+      const bool cardLoss = f.service == "report_card_loss";
+      pg.bodyWidth = pg.beginBody("filing.body");
+      text(ui, FontRole::Display, ui.tr.tr(accepted ? "filing.accepted"_k : "filing.provisional"_k), p.text, pg.bodyWidth);
       if (accepted) {
-        line(FontRole::Heading, ui.tr.tr("filing.acceptance_number"_k) + f.acceptanceNumber, p.text, 1.0f);
-        line(FontRole::Body, ui.tr.format("filing.due"_k, {{"days", std::to_string(f.timeLimitWorkingDays)}, {"date", f.dueOn}}),
-             p.text, 0.6f);
-        line(FontRole::Body, ui.tr.tr("filing.follow"_k), p.mutedText, 0.6f);
+        pg.line(FontRole::Heading, ui.tr.tr("filing.acceptance_number"_k) + f.acceptanceNumber, p.text, 1.0f);
+        if (f.timeLimitWorkingDays == 0)
+          pg.line(FontRole::Body, ui.tr.tr(cardLoss ? "filing.card_loss.done"_k : "filing.done_now"_k), p.text, 0.6f);
+        else
+          pg.line(FontRole::Body,
+                  ui.tr.format("filing.due"_k, {{"days", std::to_string(f.timeLimitWorkingDays)}, {"date", f.dueOn}}), p.text, 0.6f);
+        if (f.service == "change_bank_account") pg.line(FontRole::Body, ui.tr.tr("filing.bank.approval"_k), p.text, 0.3f);
+        if (cardLoss) pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.next"_k), p.text, 0.3f);
+        pg.line(FontRole::Body, ui.tr.tr("filing.follow"_k), p.mutedText, 0.6f);
       } else {
-        line(FontRole::Heading, ui.tr.tr("filing.reference"_k) + f.reference, p.text, 1.0f);
-        line(FontRole::Body, ui.tr.tr("filing.provisional_hint"_k), p.text, 0.6f);
+        pg.line(FontRole::Heading, ui.tr.tr("filing.reference"_k) + f.reference, p.text, 1.0f);
+        // A card loss kept offline has not taken effect yet: say so plainly, and what to do.
+        pg.line(FontRole::Body, ui.tr.tr(cardLoss ? "filing.card_loss.pending"_k : "filing.provisional_hint"_k),
+                cardLoss ? p.warning : p.text, 0.6f);
       }
-      line(FontRole::Body, ui.tr.tr(f.receiptPrinted ? "filing.take_receipt"_k : "filing.no_receipt"_k),
-           f.receiptPrinted ? p.text : p.warning, 0.6f);
-      primary("filing.finish", "common.finish"_k, core::ev::Finish{}, true);
+      pg.line(FontRole::Body, ui.tr.tr(f.receiptPrinted ? "filing.take_receipt"_k : "filing.no_receipt"_k),
+              f.receiptPrinted ? p.text : p.warning, 0.6f);
+      pg.endBody("filing.body");
+      pg.primary("filing.finish", ui.tr.tr("common.finish"_k), core::ev::Finish{}, true);
       break;
     }
-    case FilingPhase::Failed: {
+    case FilingPhase::Failed:
       ImGui::SetCursorScreenPos(area.pos);
-      text(ui, FontRole::Display, ui.tr.tr("filing.failed"_k), p.warning, area.size.x);
-      line(FontRole::Heading, ui.tr.tr(f.problemKey), p.text, 1.0f);
-      line(FontRole::Body, ui.tr.tr("filing.failed_hint"_k), p.text, 0.6f);
-      primary("filing.finish", "common.finish"_k, core::ev::Finish{}, true);
+      text(ui, FontRole::Display, ui.tr.tr("filing.failed"_k), p.warning, w);
+      pg.line(FontRole::Heading, ui.tr.tr(f.problemKey), p.text, 1.0f);
+      pg.line(FontRole::Body, ui.tr.tr("filing.failed_hint"_k), p.text, 0.6f);
+      pg.primary("filing.finish", ui.tr.tr("common.finish"_k), core::ev::Finish{}, true);
       break;
-    }
   }
 }
 

@@ -55,6 +55,16 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
       const float iw = std::min(beside, std::max(buttonWidthFor(ui, label), t.targetHeight() * 4));
       ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + area.size.y - bh));
       if (button(ui, "identified.file", label, ImVec2(iw, bh), ButtonKind::Primary)) ui.emit(core::ev::StartFiling{});
+    } else if (const auto query = core::queryKindOfService(svc->id)) {
+      if (s.link == core::LinkStatus::Offline) {
+        text(ui, FontRole::Heading, ui.tr.tr("query.problem.offline"_k), p.warning, beside);
+      } else {
+        issueShown = true;
+        const std::string label = ui.tr.format("identified.query"_k, {{"service", name}});
+        const float iw = std::min(beside, std::max(buttonWidthFor(ui, label), t.targetHeight() * 4));
+        ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + area.size.y - bh));
+        if (button(ui, "identified.query", label, ImVec2(iw, bh), ButtonKind::Primary)) ui.emit(core::ev::StartQuery{*query});
+      }
     } else if (!core::certificateTypeOfService(svc->id)) {
       text(ui, FontRole::Heading, ui.tr.format("identified.next"_k, {{"service", name}}), p.text, beside);
     } else if (s.link == core::LinkStatus::Offline) {
@@ -68,6 +78,12 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
         ui.emit(core::ev::RequestCertificate{});
     }
   }
+
+  // Every identified citizen may look at their applications and how far each has got.
+  const std::string mine = ui.tr.tr("identified.applications"_k);
+  const float mw = std::max(buttonWidthFor(ui, mine), bw);
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - mw, area.pos.y + area.size.y - 2 * bh - t.gap()));
+  if (button(ui, "identified.applications", mine, ImVec2(mw, bh))) ui.emit(core::ev::StartQuery{core::QueryKind::Applications});
 
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - bh));
   if (button(ui, "identified.finish", ui.tr.tr("common.finish"_k), ImVec2(bw, bh),

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "core/i18n_key.hpp"
+#include "core/query_flow.hpp"
 #include "core/service_catalogue.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
@@ -26,14 +27,6 @@ std::string grouped(const std::string& digits) {
     out += digits[i];
   }
   return out;
-}
-
-std::string_view progressStateKey(const std::string& state) {
-  if (state == "in_review") return "progress.state.in_review"_k;
-  if (state == "approved") return "progress.state.approved"_k;
-  if (state == "rejected") return "progress.state.rejected"_k;
-  if (state == "completed") return "progress.state.completed"_k;
-  return "progress.state.accepted"_k;
 }
 
 }  // namespace
@@ -74,7 +67,7 @@ void drawScanResult(UiContext& ui, const core::SessionState& s, Area area) {
       } else if (pv.phase == core::ProgressView::Phase::Failed) {
         para(FontRole::Heading, ui.tr.tr(pv.problemKey), p.warning);
       } else {
-        para(FontRole::Heading, ui.tr.tr("progress.status"_k) + ui.tr.tr(progressStateKey(pv.state)),
+        para(FontRole::Heading, ui.tr.tr("progress.status"_k) + ui.tr.tr(core::applicationStateKey(pv.state)),
              pv.state == "rejected" ? p.warning : p.primary);
         if (const core::Service* svc = core::findService(pv.service)) line("progress.service"_k, ui.tr.tr(svc->nameKey()));
         line("progress.accepted_on"_k, pv.acceptedOn);

@@ -25,6 +25,7 @@ void drawScanResult(UiContext& ui, const core::SessionState& s, Area area);
 void drawCertificate(UiContext& ui, const core::SessionState& s, Area area);
 void drawFiling(UiContext& ui, const core::SessionState& s, Area area);
 void drawTicket(UiContext& ui, const core::SessionState& s, Area area);
+void drawQuery(UiContext& ui, const core::SessionState& s, Area area);
 
 /// A scrolling region moved only by big "previous/next page" buttons (taps, no swipes).
 /// Call begin, draw at the cursor, then end (which draws the page buttons when needed).

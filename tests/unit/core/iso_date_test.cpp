@@ -17,3 +17,12 @@ TEST_CASE("API days are written and read as YYYY-MM-DD, and only real days are r
   CHECK(localDay(t, 480) == year_month_day{year(2026), month(11), day(24)});
   CHECK(localDay(t, 0) == year_month_day{year(2026), month(11), day(23)});
 }
+
+TEST_CASE("an API timestamp falls on the hall's local day") {
+  CHECK(localDayOf("2026-11-23T16:33:04Z", 480) == "2026-11-24");
+  CHECK(localDayOf("2026-11-23T15:59:59Z", 480) == "2026-11-23");
+  CHECK(localDayOf("2026-12-31T23:00:00Z", 480) == "2027-01-01");
+  CHECK(localDayOf("2026-11-23 16:33:04", 480).empty());
+  CHECK(localDayOf("2026-11-23T1a:33:04Z", 480).empty());
+  CHECK(localDayOf("2026-02-30T10:00:00Z", 480).empty());
+}

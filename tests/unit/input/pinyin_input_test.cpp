@@ -91,7 +91,10 @@ TEST_CASE("the caller never waits for the worker, not even while it is stuck") {
   REQUIRE_MESSAGE(done.ready, in.error());
   CHECK(done.committed == "北京");
   CHECK(in.version() > version);
-  std::lock_guard lock(m);
+  // The last key's delivery may still be on its way after waitHandled(): wait for it, then
+  // make sure no more came than one per key.
+  std::unique_lock lock(m);
+  CHECK(cv.wait_for(lock, kPatience, [&] { return deliveries >= 1 + 8; }));
   CHECK(deliveries == 1 + 8);   // the start, then one per key
 }
 

@@ -96,10 +96,35 @@ TEST_CASE("an offline filing prints a provisional receipt without an acceptance 
   CHECK(contains(text, "临时受理凭证"));
   CHECK(contains(text, "临时凭证号：K01-7F3A-29C4"));
   CHECK(contains(text, "联网后将确认受理"));
-  CHECK(contains(text, "622200******5673"));
-  CHECK_FALSE(contains(text, "6222000012345673"));
+  CHECK(contains(text, "银行账号：****5673"));   // the last 4 digits only
+  CHECK_FALSE(contains(text, "622200"));
+  CHECK(contains(text, "两级审核"));              // the service's note: back-office approval
   CHECK_FALSE(contains(text, "[QR"));
   CHECK(receiptQrPayload(demo("filing-offline")).empty());
+}
+
+TEST_CASE("a filing's values are listed with their labels, masked where the full value is not needed") {
+  using onestop::core::FilingDetail;
+  const std::vector<FilingDetail> details{
+      {"bankName", "中国工商银行"},
+      {"accountNumber", "6222020012345678903"},
+      {"startMonth", "2026-05"},
+      {"baseFen", {}, 1200000, true},
+      {"address", "北京市市辖区东城区景山前街4号院", 0, false, 9},
+      {"phone", "13912345678"},
+      {"unknownField", "x"},
+  };
+  FilingReceipt r{"待遇领取账户变更", "2026112488406611", {}, 5, std::nullopt, filingItems(details), false, {}, {}};
+  REQUIRE(r.submitted.size() == 6);   // a field without a label is not printed
+  const auto text = print(r).plainText();
+  CHECK(contains(text, "开户银行：中国工商银行"));
+  CHECK(contains(text, "银行账号：****8903"));
+  CHECK(contains(text, "参保起始月份：2026年05月"));
+  CHECK(contains(text, "月缴费基数：12,000.00元"));
+  CHECK(contains(text, "新通讯地址：北京市市辖区东城区景山****"));
+  CHECK(contains(text, "新联系电话：139****5678"));
+  CHECK_FALSE(contains(text, "前街"));
+  CHECK_FALSE(contains(text, "62220200"));
 }
 
 TEST_CASE("certificate, queue ticket and rating receipts") {

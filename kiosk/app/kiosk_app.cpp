@@ -13,6 +13,9 @@
 #include <sstream>
 
 #include "app/central_link.hpp"
+#include "voice/sdl_audio_sink.hpp"
+#include "voice/voice_guide.hpp"
+#include "voice/wav_file_sink.hpp"
 #include "app/data_paths.hpp"
 #include "app/document_desk.hpp"
 #include "core/service_catalogue.hpp"
@@ -105,6 +108,13 @@ class Kiosk {
 
   int run(Clock::time_point started);
   void setScenario(std::unique_ptr<ScenarioRunner> r) { scenario_ = std::move(r); }
+  /// Voice guidance: through the speakers, or (demo) as numbered WAV files in `wavDir`.
+  void startVoice(const std::string& wavDir) {
+    std::unique_ptr<voice::AudioSink> sink;
+    if (wavDir.empty()) sink = std::make_unique<voice::SdlAudioSink>();
+    else sink = std::make_unique<voice::WavFileSink>(wavDir);
+    voice_ = std::make_unique<voice::VoiceGuide>(std::move(sink));
+  }
   void setSampleNames(std::vector<std::string> n) { ui_.env.sampleNames = std::move(n); }
   /// The region picker's divisions; a file that cannot be read or parsed leaves the
   /// address filing saying it is unavailable here.
@@ -166,6 +176,8 @@ class Kiosk {
   Devices devices_;   // after queue_: destroyed (threads joined) before it
   std::unique_ptr<DocumentDesk> desk_;   // after devices_: its printer outlives it
   std::unique_ptr<CentralLink> link_;
+  std::unique_ptr<voice::VoiceGuide> voice_;   // created after SDL_Init, gone before SDL_Quit
+  bool voiceOn_ = false;
   EmbeddedCentral* central_ = nullptr;   // demo only
   std::string citizenRef_ = newCitizenRef();   // orders this citizen's outbox items; not personal data
   SDL_Texture* documentTexture_ = nullptr;
@@ -208,7 +220,11 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                      spdlog::info("language: {}", l.code);
                    },
                    [&](const core::fx::LayoutChanged&) { rebuildAtlas(); },
-                   [&](const core::fx::Speak& s) { spdlog::debug("voice prompt: {}", s.key); },
+                   [&](const core::fx::Speak& s) {
+                     if (!voice_ || !session_.state().voice) return;
+                     voice_->say(ui_.tr.tr(s.key),
+                                 voice::languageForLocale(session_.state().language).value_or(voice::Language::Mandarin));
+                   },
                    [&](const core::fx::SessionEnded&) {
                      if (desk_) desk_->discard();
                      citizenRef_ = newCitizenRef();
@@ -251,6 +267,9 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    },
                },
                e);
+  // Voice switched off (or the session ended, which switches it off): silence at once.
+  if (voice_ && voiceOn_ && !session_.state().voice) voice_->stop();
+  voiceOn_ = session_.state().voice;
 }
 
 // The filing goes to the outbox; once the server accepted it (or the kiosk kept it for
@@ -770,6 +789,7 @@ int runKiosk(const Options& o) {
                           receiptsDir);
     if (o.demo && !o.centralDir.empty()) cfg.dataDir = o.centralDir + "/kiosk";   // demo outbox and cache
     kiosk.startServices(cfg);
+    kiosk.startVoice(o.demo && !o.centralDir.empty() ? o.centralDir + "/voice" : "");
     EmbeddedCentral central;
     if (o.demo && !o.centralDir.empty()) {
       kiosk.setEmbeddedCentral(&central);

@@ -86,6 +86,8 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   // The toggles say their state in words, not only by colour.
   rightButton("toolbar.large_text", ui.tr.tr(s.largeText ? "toolbar.large_text_on"_k : "toolbar.large_text_off"_k),
               s.largeText, core::ev::ToggleLargeText{});
+  rightButton("toolbar.voice", ui.tr.tr(s.voice ? "toolbar.voice_on"_k : "toolbar.voice_off"_k), s.voice,
+              core::ev::ToggleVoice{});
   right -= t.gap();
   const auto& langs = ui.catalogs.languages();
   for (auto it = langs.rbegin(); it != langs.rend(); ++it)

@@ -60,7 +60,7 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
         text(ui, FontRole::Heading, ui.tr.tr("query.problem.offline"_k), p.warning, beside);
       } else {
         issueShown = true;
-        const std::string label = ui.tr.format("identified.query"_k, {{"service", name}});
+        const std::string label = ui.tr.tr("identified.query"_k);
         const float iw = std::min(beside, std::max(buttonWidthFor(ui, label), t.targetHeight() * 4));
         ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + area.size.y - bh));
         if (button(ui, "identified.query", label, ImVec2(iw, bh), ButtonKind::Primary)) ui.emit(core::ev::StartQuery{*query});

@@ -227,7 +227,7 @@ void CentralLink::run() {
   }
 }
 
-void CentralLink::queueFiling(std::uint64_t request, const core::Identity& citizen, const std::string& service,
+void CentralLink::queueFiling(std::uint64_t request, const sync::HttpRequest& identify, const std::string& service,
                               const nlohmann::json& details, const std::string& citizenRef,
                               std::function<void(FilingOutcome)> decided) {
   // The request is built here (the identity stays on the UI thread's side) and sealed in
@@ -236,7 +236,7 @@ void CentralLink::queueFiling(std::uint64_t request, const core::Identity& citiz
   filing.method = "POST";
   filing.path = "/v1/me/filings";
   filing.body = nlohmann::json{{"service", service}, {"details", details}}.dump();
-  filing.headers[sync::Relay::kIdentifyHeader] = sync::api::identifyByCard(citizen).body;
+  filing.headers[sync::Relay::kIdentifyHeader] = identify.body;
   {
     std::lock_guard lock(mutex_);
     jobs_.push_back([this, request, citizenRef, filing = std::move(filing), decided = std::move(decided)]() mutable {
@@ -406,11 +406,14 @@ void CentralLink::queueRating(std::uint64_t request, const std::string& acceptan
   wake_.notify_all();
 }
 
-bool CentralLink::withSession(const core::Identity& citizen, std::function<void(sync::Network&, std::string)> then,
+bool CentralLink::withSession(sync::HttpRequest identify, std::function<void(sync::Network&, sync::api::Session)> then,
                               std::function<void(const sync::api::ApiFailure&)> failed) {
   sync::Network* network = connectedNetwork();
-  if (!network) return false;
-  network->submit(sync::api::identifyByCard(citizen), [this, network, then = std::move(then),
+  if (!network) {
+    core::secureWipe(identify.body);
+    return false;
+  }
+  network->submit(std::move(identify), [this, network, then = std::move(then),
                                                        failed = std::move(failed)](std::uint64_t, sync::HttpResult r) {
     noteLink(r);
     auto session = sync::api::parseSession(r);
@@ -419,15 +422,16 @@ bool CentralLink::withSession(const core::Identity& citizen, std::function<void(
       failed(session.error());
       return;
     }
-    then(*network, session.value().token);
+    then(*network, std::move(session.value()));
   });
   return true;
 }
 
-void CentralLink::issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type) {
+void CentralLink::issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type) {
   const bool asked = withSession(
-      citizen,
-      [this, request, type](sync::Network& network, std::string token) {
+      std::move(identify),
+      [this, request, type](sync::Network& network, sync::api::Session session) {
+        const std::string token = session.token;
         network.submit(sync::api::issueCertificate(token, type), [this, &network, request, token](std::uint64_t,
                                                                                                  sync::HttpResult c) {
           noteLink(c);
@@ -454,7 +458,7 @@ void CentralLink::issueCertificate(std::uint64_t request, const core::Identity& 
   }
 }
 
-void CentralLink::runQuery(std::uint64_t request, const core::Identity& citizen, core::QueryKind kind,
+void CentralLink::runQuery(std::uint64_t request, sync::HttpRequest identify, core::QueryKind kind,
                            std::optional<int> year) {
   auto failed = [this, request](const sync::api::ApiFailure& f) {
     using Kind = sync::api::ApiFailure::Kind;
@@ -466,8 +470,9 @@ void CentralLink::runQuery(std::uint64_t request, const core::Identity& citizen,
     queue_.post(core::ev::QueryFailed{request, std::string(key)});
   };
   const bool asked = withSession(
-      citizen,
-      [this, request, kind, year, failed](sync::Network& network, std::string token) {
+      std::move(identify),
+      [this, request, kind, year, failed](sync::Network& network, sync::api::Session session) {
+        const std::string token = session.token;
         network.submit(queryRequest(kind, token, year), [this, &network, request, kind, token, failed](std::uint64_t,
                                                                                                     sync::HttpResult r) {
           noteLink(r);
@@ -484,6 +489,27 @@ void CentralLink::runQuery(std::uint64_t request, const core::Identity& citizen,
       },
       failed);
   if (!asked) queue_.post(core::ev::QueryFailed{request, std::string("query.problem.offline"_k)});
+}
+
+void CentralLink::identifyEssc(std::uint64_t request, const std::string& token) {
+  const bool asked = withSession(
+      sync::api::identifyByEssc(token),
+      [this, request](sync::Network& network, sync::api::Session session) {
+        // The kiosk identifies afresh by the code for each request: this session is done.
+        network.submit(sync::api::endSession(session.token), [](std::uint64_t, sync::HttpResult) {});
+        spdlog::info("central: e-SSC identified for request {}", request);
+        queue_.post(core::ev::EsscIdentified{request, std::move(session.name), std::move(session.idNumberMasked)});
+      },
+      [this, request](const sync::api::ApiFailure& f) {
+        using Kind = sync::api::ApiFailure::Kind;
+        spdlog::warn("central: e-SSC identification {} failed: {} (status {})", request, f.what, f.status);
+        const std::string_view key = f.kind == Kind::Network              ? "identify.essc.offline"_k
+                                     : f.code == "essc-token-invalid"    ? "identify.essc.invalid"_k
+                                     : f.code == "citizen-not-found"     ? "identify.essc.not_found"_k
+                                                                         : "identify.essc.server"_k;
+        queue_.post(core::ev::EsscRejected{request, std::string(key)});
+      });
+  if (!asked) queue_.post(core::ev::EsscRejected{request, std::string("identify.essc.offline"_k)});
 }
 
 }  // namespace onestop::app

@@ -25,14 +25,12 @@
 #include "app/event_queue.hpp"
 #include "core/identity.hpp"
 #include "core/query_flow.hpp"
+#include "sync/api_client.hpp"
 #include "sync/heartbeat.hpp"
 #include "sync/link_state.hpp"
 #include "sync/network.hpp"
 
 namespace onestop::sync {
-namespace api {
-struct ApiFailure;
-}
 class Outbox;
 class Relay;
 class FleetCache;
@@ -76,10 +74,14 @@ class CentralLink {
 
   /// Identify the citizen, then issue a certificate of `type`. Answers: the IssuedHandler
   /// (then the app renders it), or ev::CertificateFailed with the citizen's wording.
-  void issueCertificate(std::uint64_t request, const core::Identity& citizen, const std::string& type);
+  /// `identify`: POST /v1/identify for the citizen (card data or e-SSC token, built on the UI
+  /// thread; personal data, wiped once sent).
+  void issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type);
   /// One of the citizen's records (identifying afresh, then ending the server session);
   /// then ev::QueryLoaded or ev::QueryFailed with the citizen's wording.
-  void runQuery(std::uint64_t request, const core::Identity& citizen, core::QueryKind kind, std::optional<int> year);
+  void runQuery(std::uint64_t request, sync::HttpRequest identify, core::QueryKind kind, std::optional<int> year);
+  /// Who an e-SSC code belongs to: ev::EsscIdentified or ev::EsscRejected.
+  void identifyEssc(std::uint64_t request, const std::string& token);
   /// A filing's progress by acceptance number (no identification: status only); then
   /// ev::ProgressLoaded or ev::ProgressFailed.
   void queryProgress(std::uint64_t request, const std::string& acceptanceNumber);
@@ -96,7 +98,7 @@ class CentralLink {
   /// Commits a filing to the outbox (worker thread), to be sent after identifying afresh with
   /// the card data; then waits up to kAcceptWait for the server's acceptance. `decided` runs
   /// once (worker or relay thread) with the outcome. `citizenRef` orders one citizen's items.
-  void queueFiling(std::uint64_t request, const core::Identity& citizen, const std::string& service,
+  void queueFiling(std::uint64_t request, const sync::HttpRequest& identify, const std::string& service,
                    const nlohmann::json& details, const std::string& citizenRef,
                    std::function<void(FilingOutcome)> decided);
 
@@ -110,9 +112,9 @@ class CentralLink {
   void run();
   void openStores(const std::string& serverUrl);
   void fail(std::uint64_t request, std::string_view problemKey);
-  /// Identifies `citizen` on the network thread; `then` gets the server session's token (and
-  /// must end it), `failed` why not. False when no server is configured.
-  bool withSession(const core::Identity& citizen, std::function<void(sync::Network&, std::string token)> then,
+  /// Identifies the citizen on the network thread; `then` gets the server session (and must
+  /// end it), `failed` why not. False when no server is configured.
+  bool withSession(sync::HttpRequest identify, std::function<void(sync::Network&, sync::api::Session)> then,
                    std::function<void(const sync::api::ApiFailure&)> failed);
   void post(std::function<void()> job);   ///< runs it on the worker
   void handOutReserved(std::uint64_t request, const std::string& service,

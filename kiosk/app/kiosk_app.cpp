@@ -126,6 +126,11 @@ class Kiosk {
 
  private:
   void applyEffects(const core::Effects& fx);
+  /// POST /v1/identify for the citizen of this session: by card data, or by e-SSC code.
+  sync::HttpRequest identifyRequest() const {
+    const auto& s = session_.state();
+    return s.esscToken.empty() ? sync::api::identifyByCard(*s.citizen) : sync::api::identifyByEssc(s.esscToken);
+  }
   void rebuildAtlas();
   void drawFrame();
   bool composeFrame();
@@ -235,15 +240,15 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                      spdlog::info("session ended");
                    },
                    [&](const core::fx::IssueCertificate& c) {
-                     if (const auto& citizen = session_.state().citizen)
-                       link_->issueCertificate(c.request, *citizen, c.type);
+                     if (session_.state().citizen) link_->issueCertificate(c.request, identifyRequest(), c.type);
                    },
                    [&](const core::fx::PrintCertificate& p) { desk_->print(p.request); },
                    [&](const core::fx::SubmitFiling& f) { submitFiling(f); },
                    [&](const core::fx::QueryProgress& q) { link_->queryProgress(q.request, q.acceptanceNumber); },
                    [&](const core::fx::RunQuery& q) {
-                     if (const auto& citizen = session_.state().citizen) link_->runQuery(q.request, *citizen, q.kind, q.year);
+                     if (session_.state().citizen) link_->runQuery(q.request, identifyRequest(), q.kind, q.year);
                    },
+                   [&](const core::fx::IdentifyEssc& i) { link_->identifyEssc(i.request, i.token); },
                    [&](const core::fx::IssueTicket& t) {
                      const std::string name = paperServiceName(t.service);
                      link_->takeTicket(t.request, t.service, [this, request = t.request, name](std::string number, std::optional<int> ahead,
@@ -287,7 +292,7 @@ void Kiosk::submitFiling(const core::fx::SubmitFiling& f) {
   }
   auto items = documents::filingItems(f.details);   // wiped once the receipt is laid out
   spdlog::info("filing {}: {} submitted ({} fields)", f.request, f.service, f.details.size());
-  link_->queueFiling(f.request, *citizen, f.service, details, citizenRef_,
+  link_->queueFiling(f.request, identifyRequest(), f.service, details, citizenRef_,
                      [this, request = f.request, serviceName, items = std::move(items),
                       note = std::string(documents::filingNote(f.service))](FilingOutcome o) mutable {
                        if (o.kind == FilingOutcome::Kind::NotKept) {

@@ -1,5 +1,6 @@
 #include "core/session.hpp"
 #include "core/i18n_key.hpp"
+#include "core/secure_wipe.hpp"
 
 namespace onestop::core {
 namespace {
@@ -31,6 +32,7 @@ Effects Session::reset() {
   if (state_.scan) state_.scan->wipe();
   if (state_.filing) state_.filing->wipe();
   leaveQuery();
+  secureWipe(state_.esscToken);
   state_ = SessionState{};
   state_.language = defaultLanguage_;
   state_.reader = reader;
@@ -56,6 +58,11 @@ Effects Session::handle(const Event& event) {
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
+                   if (state_.screen == Screen::Identify && !state_.citizen) {   // an e-SSC check abandoned
+                     secureWipe(state_.esscToken);
+                     state_.esscToken.clear();
+                     state_.esscRequest = 0;
+                   }
                    if (state_.screen == Screen::Ticket) state_.ticket.reset();
                    if (state_.screen == Screen::Query) leaveQuery();
                    if (state_.screen == Screen::Filing && state_.filing) {
@@ -312,7 +319,34 @@ Effects Session::handle(const Event& event) {
                    q->problemKey = e.problemKey;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
+                 [&](const ev::EsscIdentified& e) {
+                   if (e.request == 0 || e.request != state_.esscRequest || state_.screen != Screen::Identify) return;
+                   state_.esscRequest = 0;
+                   Identity who;
+                   who.name = e.name;
+                   who.idNumber = e.idNumberMasked;   // all the kiosk is told
+                   who.validTo = std::nullopt;
+                   state_.citizen = std::move(who);
+                   state_.cardProblemKey.clear();
+                   state_.backStack.clear();
+                   state_.screen = Screen::Identified;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::EsscRejected& e) {
+                   if (e.request == 0 || e.request != state_.esscRequest) return;
+                   state_.esscRequest = 0;
+                   secureWipe(state_.esscToken);
+                   state_.esscToken.clear();
+                   state_.cardProblemKey = e.problemKey;
+                   if (state_.voice) fx.push_back(fx::Speak{e.problemKey});
+                 },
                  [&](const ev::CodeScanned& e) {
+                   // An e-SSC code on the Identify screen (or the scan screen): log in with it.
+                   if (e.result.kind == CodeKind::EsscToken &&
+                       (state_.screen == Screen::Identify || state_.screen == Screen::Scan) && !state_.citizen) {
+                     identifyByEssc(e.result, fx);
+                     return;
+                   }
                    if (state_.screen != Screen::Scan) return;   // only the screen that asked
                    state_.scan = e.result;
                    state_.progress.reset();
@@ -412,6 +446,22 @@ void Session::startQuery(QueryKind kind, std::optional<int> year, Effects& fx) {
     return;
   }
   fx.push_back(fx::RunQuery{q.request, kind, year});
+}
+
+// The server says whose code it is (offline: at once, no). From the scan screen the citizen
+// goes on as from a card on the reader: Identify shows "checking…", then Identified.
+void Session::identifyByEssc(const ScanResult& code, Effects& fx) {
+  if (state_.esscRequest != 0) return;   // one at a time: the camera sees the code many times
+  if (state_.screen == Screen::Scan) navigate(Screen::Identify, fx);
+  state_.cardProblemKey.clear();
+  if (state_.link == LinkStatus::Offline) {
+    state_.cardProblemKey = "identify.essc.offline"_k;
+    return;
+  }
+  secureWipe(state_.esscToken);
+  state_.esscToken = code.esscToken.empty() ? code.value : code.esscToken;
+  state_.esscRequest = nextRequest_++;
+  fx.push_back(fx::IdentifyEssc{state_.esscRequest, state_.esscToken});
 }
 
 void Session::leaveQuery() {

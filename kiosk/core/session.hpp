@@ -68,6 +68,11 @@ struct SessionState {
   ReaderState reader = ReaderState::Unknown;
   std::string cardProblemKey;               ///< Identify: why the last card was refused
   std::optional<Identity> citizen;          ///< personal data: wiped when the session ends
+  /// Identified by an electronic social security card: the token the server identifies the
+  /// citizen by for each request (a credential: wiped with the session). The citizen's
+  /// idNumber then holds only the masked number the server gave.
+  std::string esscToken;
+  std::uint64_t esscRequest = 0;            ///< an e-SSC being checked by the server (0: none)
   ScannerState scanner = ScannerState::Unknown;
   std::optional<core::ScanResult> scan;     ///< ScanResult: the last code (may hold a credential)
   LinkStatus link = LinkStatus::Unknown;    ///< the central system, as the banner shows it
@@ -144,6 +149,9 @@ struct StartQuery { QueryKind kind; };
 struct QueryYear { int year; };   ///< contributions: another year
 struct QueryLoaded { std::uint64_t request; QueryAnswer answer; };
 struct QueryFailed { std::uint64_t request; std::string problemKey; };
+/// The server identified the citizen by their e-SSC (request matches esscRequest).
+struct EsscIdentified { std::uint64_t request; std::string name, idNumberMasked; };
+struct EsscRejected { std::uint64_t request; std::string problemKey; };
 struct PrintFinished { std::uint64_t request; bool completed; std::string problemKey; bool receiptPrinted = false; };
 }  // namespace ev
 
@@ -158,7 +166,7 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingChoose, ev::FilingRegion, ev::FilingText,
                            ev::FilingAccepted, ev::FilingKept, ev::FilingFailed, ev::StartQuery, ev::QueryYear,
-                           ev::QueryLoaded, ev::QueryFailed>;
+                           ev::QueryLoaded, ev::QueryFailed, ev::EsscIdentified, ev::EsscRejected>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -179,13 +187,15 @@ struct IssueTicket { std::uint64_t request; std::string service; };
 /// Identify the citizen to the server afresh and fetch one of their records (`year`:
 /// contributions only; none = the latest).
 struct RunQuery { std::uint64_t request; QueryKind kind; std::optional<int> year; };
+/// Ask the server who the e-SSC code belongs to (POST /v1/identify, method essc).
+struct IdentifyEssc { std::uint64_t request; std::string token; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::vector<FilingDetail> details; };
 struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
                             fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling,
-                            fx::QueryProgress, fx::IssueTicket, fx::RunQuery>;
+                            fx::QueryProgress, fx::IssueTicket, fx::RunQuery, fx::IdentifyEssc>;
 using Effects = std::vector<Effect>;
 
 class Session {
@@ -201,7 +211,7 @@ class Session {
   /// True while the session holds personal data (an inactivity timeout must end it).
   bool holdsPersonalData() const {
     return state_.citizen.has_value() || state_.scan.has_value() || state_.filing.has_value() ||
-           state_.query.has_value();
+           state_.query.has_value() || !state_.esscToken.empty();
   }
   /// True while the kiosk works for the citizen (issuing, printing, filing): the idle clock
   /// stops, so a session never ends under someone waiting for their paper.
@@ -212,7 +222,8 @@ class Session {
            (f && f->phase == FilingPhase::Submitting);
   }
   /// True while the screen shown reads codes: the app turns the camera scanner on.
-  bool wantsScanning() const { return state_.screen == Screen::Scan; }
+  /// On the Identify screen too: the citizen may show an e-SSC code instead of a card.
+  bool wantsScanning() const { return state_.screen == Screen::Scan || state_.screen == Screen::Identify; }
 
  private:
   void navigate(Screen to, Effects& fx);
@@ -225,6 +236,7 @@ class Session {
   void filingNext(Effects& fx);
   void startQuery(QueryKind kind, std::optional<int> year, Effects& fx);
   void leaveQuery();
+  void identifyByEssc(const ScanResult& code, Effects& fx);
 
   SessionState state_;
   std::string defaultLanguage_;

@@ -26,7 +26,8 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.5f));
     text(ui, FontRole::Body, ui.tr.tr(labelKey) + "  " + value, p.text, w);
   };
-  line("identified.card_type"_k, ui.tr.tr(core::cardTypeKey(who.cardType)));
+  const bool byEssc = !s.esscToken.empty();   // no card data: the server's masked number only
+  line("identified.card_type"_k, byEssc ? ui.tr.tr("identified.essc"_k) : ui.tr.tr(core::cardTypeKey(who.cardType)));
   line("identified.id_number"_k, core::maskIdNumber(who.idNumber));
   std::string validity = ui.tr.tr("identified.long_term"_k);
   if (who.validTo) {
@@ -35,7 +36,7 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
                            static_cast<int>(static_cast<unsigned>(d.day())),
                            static_cast<int>(std::chrono::weekday(std::chrono::sys_days(d)).c_encoding())});
   }
-  line("identified.valid_to"_k, validity);
+  if (!byEssc) line("identified.valid_to"_k, validity);
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
   text(ui, FontRole::Body, ui.tr.tr("identified.privacy"_k), p.mutedText, w);
 

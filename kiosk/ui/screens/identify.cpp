@@ -43,13 +43,25 @@ void drawIdentify(UiContext& ui, const core::SessionState& s, Area area) {
   text(ui, FontRole::Display, ui.tr.tr("identify.prompt"_k), p.text, leftW);
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
   text(ui, FontRole::Body, ui.tr.tr("identify.documents"_k), p.mutedText, leftW);
+  // No card with them: the e-SSC code on a phone works too (the scanner is on here).
+  if (s.scanner == core::ScannerState::Ready) {
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.5f));
+    text(ui, FontRole::Body, ui.tr.tr("identify.essc_hint"_k), p.text, leftW);
+  }
+  if (s.esscRequest != 0) {
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
+    text(ui, FontRole::Heading, ui.tr.tr("identify.essc.checking"_k), p.primary, leftW);
+  }
 
   // What went wrong with the last card, and what to do: never a dead end.
   if (!s.cardProblemKey.empty()) {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
     text(ui, FontRole::Heading, ui.tr.tr(s.cardProblemKey), p.warning, leftW);
-    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y));
-    text(ui, FontRole::Body, ui.tr.tr("identify.problem_next"_k), p.text, leftW);
+    // An e-SSC problem says what to do itself; a card's gets the general next step.
+    if (s.cardProblemKey.rfind("identify.essc.", 0) != 0) {
+      ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y));
+      text(ui, FontRole::Body, ui.tr.tr("identify.problem_next"_k), p.text, leftW);
+    }
   }
   if (s.reader == core::ReaderState::Unavailable) {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));

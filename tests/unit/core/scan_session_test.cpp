@@ -50,14 +50,15 @@ TEST_CASE("codes count only on the scan screen") {
   CHECK(s.state().screen == Screen::ServiceGuide);
 }
 
-TEST_CASE("scan another clears the last result and scans again") {
+TEST_CASE("an e-SSC code on the scan screen is a log-in: going back drops the token") {
   Session s;
   s.handle(ev::OpenScan{});
   s.handle(ev::CodeScanned{token()});
-  CHECK(s.holdsPersonalData());   // an e-SSC token is a credential
-  s.handle(ev::OpenScan{});
-  CHECK(s.state().screen == Screen::Scan);
-  CHECK_FALSE(s.state().scan);
+  CHECK(s.state().screen == Screen::Identify);   // being checked by the server
+  CHECK(s.holdsPersonalData());                  // an e-SSC token is a credential
+  s.handle(ev::Back{});
+  CHECK(s.state().esscToken.empty());
+  CHECK(s.state().esscRequest == 0);
   CHECK_FALSE(s.holdsPersonalData());
 }
 

@@ -100,12 +100,15 @@ void drawKeypad(UiContext& ui, ImVec2 at, float width, float height) {
 void drawKeypadStep(Page& pg) {
   auto& ui = pg.ui;
   const auto& f = pg.f;
-  const float leftW = pg.area.size.x * 0.5f;
+  // Text on the left; the keypad the full height beside it; "next" in the bottom-right
+  // corner as on every screen (narrower here, so the keys stay big in large text too).
+  const float leftW = pg.area.size.x * 0.46f;
+  const FontRole promptRole = pg.t.large ? FontRole::Heading : FontRole::Display;
   ImGui::SetCursorScreenPos(pg.area.pos);
   bool enabled = false;
   if (f.currentStep() == FilingStep::Phone) {
     text(ui, FontRole::Heading, pg.serviceName(), pg.p.text, leftW);
-    pg.line(FontRole::Display, ui.tr.tr("filing.phone.prompt"_k), pg.p.text, 0.5f, leftW);
+    pg.line(promptRole, ui.tr.tr("filing.phone.prompt"_k), pg.p.text, 0.5f, leftW);
     // The number so far, in groups, with the digits still missing as underscores.
     std::string shown = groupedPhone(f.value);
     for (std::size_t i = f.value.size(); i < core::kPhoneDigits; ++i) shown += (i == 3 || i == 7) ? " _" : "_";
@@ -116,19 +119,24 @@ void drawKeypadStep(Page& pg) {
     else
       pg.line(FontRole::Body, ui.tr.tr("filing.phone.hint"_k), pg.p.mutedText, 0.5f, leftW);
   } else {
-    text(ui, FontRole::Heading, ui.tr.tr("filing.bank.label"_k) + bankName(ui, f.bank), pg.p.text, leftW);
-    pg.line(FontRole::Display, ui.tr.tr("filing.account.prompt"_k), pg.p.text, 0.5f, leftW);
-    pg.line(FontRole::Display, f.value.empty() ? std::string("____ ____ ____ ____") : core::groupedInFours(f.value),
+    text(ui, FontRole::Body, ui.tr.tr("filing.bank.label"_k) + bankName(ui, f.bank), pg.p.text, leftW);
+    pg.line(promptRole, ui.tr.tr("filing.account.prompt"_k), pg.p.text, 0.5f, leftW);
+    pg.line(promptRole, f.value.empty() ? std::string("____ ____ ____ ____") : core::groupedInFours(f.value),
             pg.p.primary, 0.8f, leftW);
     pg.line(FontRole::Body, ui.tr.format("filing.account.count"_k, {{"count", std::to_string(f.value.size())}}),
             pg.p.mutedText, 0.3f, leftW);
     pg.hintOrProblem("filing.account.hint"_k, leftW);
     enabled = f.value.size() >= core::kMinAccountDigits;
   }
-  const float padW = std::min(pg.area.size.x * 0.42f, pg.area.size.y * 0.9f);
-  drawKeypad(ui, ImVec2(pg.area.pos.x + pg.area.size.x * 0.52f, pg.area.pos.y), padW,
-             pg.area.size.y - pg.bh - pg.t.gap() * 2);
-  pg.primary("filing.next", ui.tr.tr("filing.next"_k), core::ev::FilingNext{}, enabled);
+  const std::string nextLabel = ui.tr.tr("filing.next"_k);
+  const float nextW = std::max(buttonWidthFor(ui, nextLabel), pg.t.targetHeight() * 2);
+  const float padX = pg.area.pos.x + leftW + pg.t.gap();
+  const float padW = pg.area.pos.x + pg.area.size.x - nextW - pg.t.gap() - padX;
+  drawKeypad(ui, ImVec2(padX, pg.area.pos.y), padW, pg.area.size.y);
+  ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pg.area.size.x - nextW, pg.area.pos.y + pg.area.size.y - pg.bh));
+  if (button(ui, "filing.next", nextLabel, ImVec2(nextW, pg.bh), enabled ? ButtonKind::Primary : ButtonKind::Disabled) &&
+      enabled)
+    ui.emit(core::ev::FilingNext{});
 }
 
 // A grid of big choice buttons under the prompt; the current choice shown selected.
@@ -331,9 +339,16 @@ void drawConfirm(Page& pg) {
     pg.primary("filing.submit", ui.tr.tr("filing.card_loss.submit"_k), core::ev::FilingNext{}, true);
     return;
   }
-  text(ui, FontRole::Display, ui.tr.tr("filing.confirm"_k), pg.p.text, pg.bodyWidth);
-  pg.line(FontRole::Heading, pg.serviceName(), pg.p.text, 0.6f);
+  // Large text: the values first and compact (label and value on one line), so what must
+  // be checked is on the first page; the notes may go to the next.
+  const bool large = pg.t.large;
+  text(ui, large ? FontRole::Heading : FontRole::Display, ui.tr.tr("filing.confirm"_k), pg.p.text, pg.bodyWidth);
+  if (!large) pg.line(FontRole::Heading, pg.serviceName(), pg.p.text, 0.6f);
   auto pair = [&](std::string_view labelKey, const std::string& value) {
+    if (large) {
+      pg.line(FontRole::Heading, ui.tr.tr(labelKey) + value, pg.p.primary, 0.3f);
+      return;
+    }
     pg.line(FontRole::Body, ui.tr.tr(labelKey), pg.p.text, 0.5f);
     pg.line(FontRole::Display, value, pg.p.primary, 0.1f);
   };
@@ -392,8 +407,13 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
       const bool cardLoss = f.service == "report_card_loss";
       pg.bodyWidth = pg.beginBody("filing.body");
       text(ui, FontRole::Display, ui.tr.tr(accepted ? "filing.accepted"_k : "filing.provisional"_k), p.text, pg.bodyWidth);
+      // The number and "take your receipt" first: on the first page even in large text.
+      pg.line(FontRole::Heading,
+              accepted ? ui.tr.tr("filing.acceptance_number"_k) + f.acceptanceNumber : ui.tr.tr("filing.reference"_k) + f.reference,
+              p.text, 1.0f);
+      pg.line(FontRole::Body, ui.tr.tr(f.receiptPrinted ? "filing.take_receipt"_k : "filing.no_receipt"_k),
+              f.receiptPrinted ? p.text : p.warning, 0.6f);
       if (accepted) {
-        pg.line(FontRole::Heading, ui.tr.tr("filing.acceptance_number"_k) + f.acceptanceNumber, p.text, 1.0f);
         if (f.timeLimitWorkingDays == 0)
           pg.line(FontRole::Body, ui.tr.tr(cardLoss ? "filing.card_loss.done"_k : "filing.done_now"_k), p.text, 0.6f);
         else
@@ -403,13 +423,10 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
         if (cardLoss) pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.next"_k), p.text, 0.3f);
         pg.line(FontRole::Body, ui.tr.tr("filing.follow"_k), p.mutedText, 0.6f);
       } else {
-        pg.line(FontRole::Heading, ui.tr.tr("filing.reference"_k) + f.reference, p.text, 1.0f);
         // A card loss kept offline has not taken effect yet: say so plainly, and what to do.
         pg.line(FontRole::Body, ui.tr.tr(cardLoss ? "filing.card_loss.pending"_k : "filing.provisional_hint"_k),
                 cardLoss ? p.warning : p.text, 0.6f);
       }
-      pg.line(FontRole::Body, ui.tr.tr(f.receiptPrinted ? "filing.take_receipt"_k : "filing.no_receipt"_k),
-              f.receiptPrinted ? p.text : p.warning, 0.6f);
       pg.endBody("filing.body");
       pg.primary("filing.finish", ui.tr.tr("common.finish"_k), core::ev::Finish{}, true);
       break;

@@ -92,7 +92,7 @@ class CentralLink {
                   std::function<void(std::string number, std::optional<int> peopleAhead, std::string issuedAt)> taken);
   /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
   /// the worker once it is committed (to print its receipt).
-  void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level,
+  void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level, const std::string& reason,
                    std::function<void(bool queuedOffline)> kept);
 
   /// Commits a filing to the outbox (worker thread), to be sent after identifying afresh with

@@ -265,7 +265,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    },
                    [&](const core::fx::SubmitRating& r) {
                      const std::string service = paperServiceName(r.serviceId);
-                     link_->queueRating(r.request, r.acceptanceNumber, r.level,
+                     link_->queueRating(r.request, r.acceptanceNumber, r.level, documents::ratingReasonsText(r.reasons),
                                         [this, service, number = r.acceptanceNumber, level = r.level](bool offline) {
                                           desk_->printRatingReceipt(service, number, level, offline);
                                         });

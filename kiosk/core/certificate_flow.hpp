@@ -32,9 +32,6 @@ struct CertificateFlow {
   std::string problemKey;        ///< i18n key of what went wrong
   bool printFailed = false;      ///< the certificate exists; printing may be tried again
   bool receiptPrinted = false;   ///< Done: the receipt came out too
-  // Done: the satisfaction rating (service rules: after every transaction).
-  int rating = 0;                ///< 0 = not yet; 5 非常满意 … 1 非常不满意
-  enum class RatingState { None, Saving, Saved, SavedOffline, Failed } ratingState = RatingState::None;
 };
 
 /// The API certificate type of a certificate service ("cert_participation" → "participation"),

@@ -71,11 +71,13 @@ Effects Session::handle(const Event& event) {
                      if (f.back()) return;   // a step back inside the filing (a level up, correct it)
                      f.wipe();
                      state_.filing.reset();
+                     state_.rating.reset();
                    }
                    if (state_.screen == Screen::Certificate) {
                      // The paper is on its way: the citizen must stay to take it.
                      if (state_.certificate && state_.certificate->phase == CertificatePhase::Printing) return;
                      state_.certificate.reset();
+                     state_.rating.reset();
                    }
                    if (state_.screen == Screen::ScanResult && state_.scan) {   // a result is not kept behind
                      state_.scan->wipe();
@@ -178,23 +180,22 @@ Effects Session::handle(const Event& event) {
                    if (!e.completed) { certificateFailed(e.problemKey, true, fx); return; }
                    state_.certificate->phase = CertificatePhase::Done;
                    state_.certificate->receiptPrinted = e.receiptPrinted;
+                   offerRating(state_.certificate->acceptanceNumber);
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
-                 [&](const ev::Rate& e) {
-                   auto& c = state_.certificate;
-                   if (state_.screen != Screen::Certificate || !c || c->phase != CertificatePhase::Done ||
-                       c->rating != 0 || e.level < 1 || e.level > 5)
-                     return;
-                   c->rating = e.level;
-                   c->ratingState = CertificateFlow::RatingState::Saving;
-                   fx.push_back(fx::SubmitRating{c->request, c->acceptanceNumber, state_.serviceId, e.level});
+                 [&](const ev::Rate& e) { rate(e.level, fx); },
+                 [&](const ev::RateReason& e) {
+                   auto& r = state_.rating;
+                   if (!r || r->phase != RatingFlow::Phase::Reason) return;
+                   r->reasons ^= 1u << static_cast<int>(e.reason);
                  },
+                 [&](const ev::SendRating&) { sendRating(fx); },
                  [&](const ev::RatingSaved& e) {
-                   auto& c = state_.certificate;
-                   if (!c || c->request != e.request || c->ratingState != CertificateFlow::RatingState::Saving) return;
-                   c->ratingState = !e.saved          ? CertificateFlow::RatingState::Failed
-                                    : e.queuedOffline ? CertificateFlow::RatingState::SavedOffline
-                                                      : CertificateFlow::RatingState::Saved;
+                   auto& r = state_.rating;
+                   if (!r || r->request != e.request || r->phase != RatingFlow::Phase::Saving) return;
+                   r->phase = !e.saved          ? RatingFlow::Phase::Failed
+                              : e.queuedOffline ? RatingFlow::Phase::SavedOffline
+                                                : RatingFlow::Phase::Saved;
                  },
                  [&](const ev::QueueChanged& e) { state_.queuedItems = e.queuedItems; },
                  [&](const ev::TakeTicket&) {
@@ -268,6 +269,7 @@ Effects Session::handle(const Event& event) {
                    if (!f || f->request != e.request || f->phase != FilingPhase::Submitting) return;
                    f->phase = FilingPhase::Accepted;
                    f->acceptanceNumber = e.acceptanceNumber;
+                   offerRating(e.acceptanceNumber);
                    f->dueOn = e.dueOn;
                    f->timeLimitWorkingDays = e.timeLimitWorkingDays;
                    f->receiptPrinted = e.receiptPrinted;
@@ -377,7 +379,7 @@ void Session::requestCertificate(Effects& fx) {
   const bool retry = state_.screen == Screen::Certificate && state_.certificate &&
                      state_.certificate->phase == CertificatePhase::Failed && !state_.certificate->printFailed;
   if (state_.screen != Screen::Identified && !retry) return;
-  state_.certificate = CertificateFlow{nextRequest_++, std::string(*type), CertificatePhase::Requesting, {}, {}, {}, {}, 0, {}, false};
+  state_.certificate = CertificateFlow{nextRequest_++, std::string(*type), CertificatePhase::Requesting, {}, {}, {}, {}, 0, {}, false, false};
   fx.push_back(fx::IssueCertificate{state_.certificate->request, state_.certificate->type});
   if (retry) return;
   navigate(Screen::Certificate, fx);
@@ -462,6 +464,35 @@ void Session::identifyByEssc(const ScanResult& code, Effects& fx) {
   state_.esscToken = code.esscToken.empty() ? code.value : code.esscToken;
   state_.esscRequest = nextRequest_++;
   fx.push_back(fx::IdentifyEssc{state_.esscRequest, state_.esscToken});
+}
+
+// A finished transaction with an acceptance number may be rated (once).
+void Session::offerRating(const std::string& acceptanceNumber) {
+  if (acceptanceNumber.empty()) return;
+  state_.rating = RatingFlow{};
+  state_.rating->request = nextRequest_++;
+  state_.rating->acceptanceNumber = acceptanceNumber;
+  state_.rating->serviceId = state_.serviceId;
+}
+
+void Session::rate(int level, Effects& fx) {
+  auto& r = state_.rating;
+  const bool shown = state_.screen == Screen::Certificate || state_.screen == Screen::Filing;
+  if (!shown || !r || r->phase != RatingFlow::Phase::Asking || level < 1 || level > 5) return;
+  r->level = level;
+  if (needsReason(level)) {   // what went wrong, before it is kept
+    r->phase = RatingFlow::Phase::Reason;
+    return;
+  }
+  r->phase = RatingFlow::Phase::Saving;
+  fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, level, 0});
+}
+
+void Session::sendRating(Effects& fx) {
+  auto& r = state_.rating;
+  if (!r || r->phase != RatingFlow::Phase::Reason || r->reasons == 0) return;
+  r->phase = RatingFlow::Phase::Saving;
+  fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, r->level, r->reasons});
 }
 
 void Session::leaveQuery() {

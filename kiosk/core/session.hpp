@@ -12,6 +12,7 @@
 #include "core/filing_flow.hpp"
 #include "core/identity.hpp"
 #include "core/query_flow.hpp"
+#include "core/rating_flow.hpp"
 #include "core/scan_result.hpp"
 #include "core/service_catalogue.hpp"
 
@@ -84,6 +85,7 @@ struct SessionState {
   std::optional<ProgressView> progress;         ///< ScanResult of a receipt: its progress
   std::optional<TicketView> ticket;             ///< Ticket
   std::optional<QueryFlow> query;               ///< Query: personal data, wiped with the session
+  std::optional<RatingFlow> rating;             ///< offered once a transaction has its acceptance number
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -126,6 +128,8 @@ struct Rate { int level; };
 /// The rating is safely in the kiosk's outbox (queuedOffline: it goes when the link is back),
 /// or could not be kept.
 struct RatingSaved { std::uint64_t request; bool saved; bool queuedOffline; };
+struct RateReason { RatingReason reason; };   ///< a dissatisfied rating: toggle one reason
+struct SendRating {};                        ///< …and keep it with the reasons chosen
 struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
 struct KioskConfigChanged { int inactivitySeconds; };   ///< the central server's kiosk config
 struct ProgressLoaded { std::uint64_t request; std::string state, service, acceptedOn, dueOn, updatedOn, reason; };
@@ -161,7 +165,7 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ReaderChanged, ev::CardRead, ev::Finish, ev::OpenScan,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
-                           ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RatingSaved,
+                           ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RateReason, ev::SendRating, ev::RatingSaved,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
                            ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingChoose, ev::FilingRegion, ev::FilingText,
@@ -190,7 +194,7 @@ struct RunQuery { std::uint64_t request; QueryKind kind; std::optional<int> year
 /// Ask the server who the e-SSC code belongs to (POST /v1/identify, method essc).
 struct IdentifyEssc { std::uint64_t request; std::string token; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::vector<FilingDetail> details; };
-struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; };
+struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; std::uint32_t reasons; };
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
@@ -236,6 +240,9 @@ class Session {
   void filingNext(Effects& fx);
   void startQuery(QueryKind kind, std::optional<int> year, Effects& fx);
   void leaveQuery();
+  void offerRating(const std::string& acceptanceNumber);
+  void rate(int level, Effects& fx);
+  void sendRating(Effects& fx);
   void identifyByEssc(const ScanResult& code, Effects& fx);
 
   SessionState state_;

@@ -1,6 +1,7 @@
 #include "documents/wording.hpp"
 
 #include "core/money.hpp"
+#include "core/rating_flow.hpp"
 
 #include <fmt/format.h>
 
@@ -82,6 +83,15 @@ std::string_view filingNote(std::string_view serviceId) {
   if (serviceId == "flexible_employment")
     return "参保登记经后台审核后生效，自参保起始月份起按月缴费。";
   return "";
+}
+
+std::string ratingReasonsText(std::uint32_t reasons) {
+  static constexpr std::string_view kText[core::kRatingReasons] = {"等候时间长", "操作复杂、看不懂", "记录有误",
+                                                                  "设备故障",   "事情没办成",       "其他"};
+  std::string out;
+  for (int i = 0; i < core::kRatingReasons; ++i)
+    if ((reasons >> i) & 1u) out += (out.empty() ? "" : "、") + std::string(kText[i]);
+  return out;
 }
 
 }  // namespace onestop::documents

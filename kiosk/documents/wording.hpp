@@ -38,4 +38,8 @@ std::string_view filingFieldLabel(std::string_view key);
 /// (card loss: suspended at once, a new card at the counter or bank); may be empty.
 std::string_view filingNote(std::string_view serviceId);
 
+/// The reasons of a dissatisfied rating (bits of core::RatingReason) as the agency's staff
+/// read them: "等候时间长、操作复杂". Empty when none.
+std::string ratingReasonsText(std::uint32_t reasons);
+
 }  // namespace onestop::documents

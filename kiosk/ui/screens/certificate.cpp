@@ -54,34 +54,6 @@ void drawFacts(UiContext& ui, const core::CertificateFlow& c, float x, float wid
   line("certificate.valid_until"_k, readableDate(ui, c.validUntil));
 }
 
-// After the paper came out: how satisfied the citizen was (service rules: a rating after
-// every transaction), five plain choices, then what became of it.
-void drawRating(UiContext& ui, const core::CertificateFlow& c, Area area, float bottomLimit) {
-  using RS = core::CertificateFlow::RatingState;
-  const Theme& t = ui.theme;
-  const Palette& p = t.palette;
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
-  if (c.ratingState == RS::None) {
-    text(ui, FontRole::Heading, ui.tr.tr("rating.prompt"_k), p.text, area.size.x);
-    static constexpr std::string_view kLevels[] = {"rating.level5"_k, "rating.level4"_k, "rating.level3"_k,
-                                                   "rating.level2"_k, "rating.level1"_k};
-    const float gap = t.gap();
-    const float w = (area.size.x - 4 * gap) / 5, h = t.targetHeight();
-    const float y = std::min(ImGui::GetCursorScreenPos().y + gap * 0.5f, bottomLimit - h);
-    for (int i = 0; i < 5; ++i) {
-      ImGui::SetCursorScreenPos(ImVec2(area.pos.x + static_cast<float>(i) * (w + gap), y));
-      if (button(ui, "rating." + std::to_string(5 - i), ui.tr.tr(kLevels[i]), ImVec2(w, h), ButtonKind::Secondary))
-        ui.emit(core::ev::Rate{5 - i});
-    }
-    return;
-  }
-  const std::string_view key = c.ratingState == RS::Saving         ? "rating.saving"_k
-                               : c.ratingState == RS::Saved        ? "rating.thanks"_k
-                               : c.ratingState == RS::SavedOffline ? "rating.thanks_offline"_k
-                                                                   : "rating.not_saved"_k;
-  text(ui, FontRole::Heading, ui.tr.tr(key), c.ratingState == RS::Failed ? p.warning : p.text, area.size.x);
-}
-
 }  // namespace
 
 // One certificate: issuing (the server signs it), the preview to confirm, printing, and
@@ -155,7 +127,7 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area) {
            p.text, area.size.x);
       ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.3f));
       text(ui, FontRole::Body, ui.tr.tr("certificate.how_to_verify"_k), p.mutedText, area.size.x);
-      drawRating(ui, c, area, area.pos.y + area.size.y - bh - t.gap());
+      if (s.rating) drawRatingPanel(ui, *s.rating, area, area.pos.y + area.size.y - bh - t.gap());
       finishButton(ButtonKind::Primary);
       break;
     }

@@ -27,6 +27,10 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area);
 void drawTicket(UiContext& ui, const core::SessionState& s, Area area);
 void drawQuery(UiContext& ui, const core::SessionState& s, Area area);
 
+/// The satisfaction rating of a finished transaction, at the cursor, above `bottomLimit`
+/// (certificate and filing screens).
+void drawRatingPanel(UiContext& ui, const core::RatingFlow& r, Area area, float bottomLimit);
+
 /// A scrolling region moved only by big "previous/next page" buttons (taps, no swipes).
 /// Call begin, draw at the cursor, then end (which draws the page buttons when needed).
 /// `content` names what is shown (a service id, a filter): when it changes, back to page 1.

@@ -128,14 +128,39 @@ TEST_CASE("after the paper came out the citizen rates once, and hears whether it
   CHECK(submit->acceptanceNumber == "2026112400000011");
   CHECK(submit->serviceId == "cert_participation");
   CHECK(s.handle(ev::Rate{1}).empty());   // once
-  using RS = CertificateFlow::RatingState;
-  CHECK(s.state().certificate->ratingState == RS::Saving);
-  s.handle(ev::RatingSaved{request + 1, true, false});   // not this one
-  CHECK(s.state().certificate->ratingState == RS::Saving);
-  s.handle(ev::RatingSaved{request, true, true});
-  CHECK(s.state().certificate->ratingState == RS::SavedOffline);
+  using Phase = RatingFlow::Phase;
+  CHECK(s.state().rating->phase == Phase::Saving);
+  s.handle(ev::RatingSaved{submit->request + 1, true, false});   // not this one
+  CHECK(s.state().rating->phase == Phase::Saving);
+  s.handle(ev::RatingSaved{submit->request, true, true});
+  CHECK(s.state().rating->phase == Phase::SavedOffline);
   s.handle(ev::QueueChanged{2});
   CHECK(s.state().queuedItems == 2);
   s.handle(ev::LinkChanged{LinkStatus::Online, -1});   // -1: the count is unchanged
   CHECK(s.state().queuedItems == 2);
+}
+
+TEST_CASE("a dissatisfied rating asks what went wrong and is kept only with a reason") {
+  Session s = identifiedFor("cert_participation");
+  const auto request = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}))->request;
+  s.handle(issued(request));
+  s.handle(ev::PrintCertificate{});
+  s.handle(ev::PrintFinished{request, true, "", true});
+  CHECK(s.handle(ev::Rate{2}).empty());   // not kept yet: why?
+  using Phase = RatingFlow::Phase;
+  REQUIRE(s.state().rating->phase == Phase::Reason);
+  CHECK(s.handle(ev::SendRating{}).empty());   // no reason chosen yet
+  s.handle(ev::RateReason{RatingReason::LongWait});
+  s.handle(ev::RateReason{RatingReason::Other});
+  s.handle(ev::RateReason{RatingReason::Other});   // chosen, then unchosen
+  CHECK(s.state().rating->has(RatingReason::LongWait));
+  CHECK_FALSE(s.state().rating->has(RatingReason::Other));
+  const auto fx = s.handle(ev::SendRating{});
+  const auto* submit = find<fx::SubmitRating>(fx);
+  REQUIRE(submit);
+  CHECK(submit->level == 2);
+  CHECK(submit->reasons == 1u << static_cast<int>(RatingReason::LongWait));
+  CHECK(s.state().rating->phase == Phase::Saving);
+  s.handle(ev::Back{});   // leaving the screen: nothing more to rate here
+  CHECK_FALSE(s.state().rating.has_value());
 }

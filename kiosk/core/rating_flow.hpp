@@ -1,0 +1,34 @@
+#pragma once
+// The satisfaction rating after a transaction (service rules: 好差评 after every transaction
+// with an acceptance number): five levels; a dissatisfied one (1 or 2) asks what went wrong
+// — one or more plain reasons — before it is kept. Skippable: "Finish" simply leaves.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace onestop::core {
+
+enum class RatingReason : std::uint8_t { LongWait, HardToUse, WrongRecord, DeviceFault, NotDone, Other };
+inline constexpr int kRatingReasons = 6;
+std::string_view ratingReasonKey(RatingReason r);   ///< i18n "rating.reason.<name>"
+/// A dissatisfied rating needs a reason (the server refuses levels 1–2 without one).
+inline bool needsReason(int level) { return level >= 1 && level <= 2; }
+
+struct RatingFlow {
+  enum class Phase {
+    Asking,         ///< five levels offered
+    Reason,         ///< 1 or 2 chosen: what went wrong?
+    Saving,         ///< being committed to the outbox
+    Saved,          ///< kept, sent
+    SavedOffline,   ///< kept, sent when the link is back
+    Failed,         ///< could not be kept
+  };
+  std::uint64_t request = 0;           ///< its own request number (answers match it)
+  std::string acceptanceNumber, serviceId;
+  Phase phase = Phase::Asking;
+  int level = 0;                       ///< 5 非常满意 … 1 非常不满意
+  std::uint32_t reasons = 0;           ///< bit i = RatingReason i
+  bool has(RatingReason r) const { return (reasons >> static_cast<int>(r)) & 1u; }
+};
+
+}  // namespace onestop::core

@@ -126,6 +126,18 @@ class Kiosk {
 
  private:
   void applyEffects(const core::Effects& fx);
+  // Once the first frame is up, the atlas learns every glyph of the language's catalog (and
+  // again after a change of language): later screens then draw without stopping to rebuild
+  // it — a rebuild costs tens of milliseconds, paid once here at the attract screen or at
+  // the tap on a language. Names bring their own (rare) glyphs when they appear.
+  void prewarmGlyphs() {
+    if (stats_.firstFrameMs < 0 || prewarmed_ == ui_.tr.language()) return;
+    prewarmed_ = ui_.tr.language();
+    for (const auto& key : catalogs_.keys(prewarmed_))
+      for (ui::FontRole role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display})
+        fonts_.require(catalogs_.text(prewarmed_, key), role);
+    framesWanted_ = std::max(framesWanted_, 1);
+  }
   /// POST /v1/identify for the citizen of this session: by card data, or by e-SSC code.
   sync::HttpRequest identifyRequest() const {
     const auto& s = session_.state();
@@ -183,6 +195,7 @@ class Kiosk {
   std::unique_ptr<CentralLink> link_;
   std::unique_ptr<voice::VoiceGuide> voice_;   // created after SDL_Init, gone before SDL_Quit
   bool voiceOn_ = false;
+  std::string prewarmed_;   // the language whose catalog glyphs the atlas holds
   EmbeddedCentral* central_ = nullptr;   // demo only
   std::string citizenRef_ = newCitizenRef();   // orders this citizen's outbox items; not personal data
   SDL_Texture* documentTexture_ = nullptr;
@@ -675,6 +688,7 @@ int Kiosk::run(Clock::time_point started) {
       redraw = true;
     }
     updateKeyboard();
+    prewarmGlyphs();
     const auto now = Clock::now();
     if (opts_.exitAfterSeconds > 0 && now - started_ >= std::chrono::milliseconds(static_cast<long>(opts_.exitAfterSeconds * 1000)))
       quit_ = true;

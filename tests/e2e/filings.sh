@@ -27,7 +27,7 @@ run() {   # scenario name (without .scn)
 }
 
 # Values typed in the scenarios, which must never be in clear in a log or the outbox.
-secret='6222020012345678903|622202001234567890|景山|前街|jingshan'
+secret='6222020012345678903|622202001234567890|人民路|renmin'
 clean() {   # scenario name
   if grep -qaE "$secret" "$work/$1.log"; then fail "$1: a typed value in the kiosk log"; fi
   if grep -qaE "$secret" "$work/$1/kiosk/"outbox.db*; then fail "$1: a typed value in clear in the outbox"; fi

@@ -212,32 +212,47 @@ void drawChoiceStep(Page& pg) {
 void drawRegionStep(Page& pg) {
   auto& ui = pg.ui;
   const auto& f = pg.f;
+  // The prompt and the path, then as many places as fit (large text: a smaller prompt and
+  // no hint, for two rows of big buttons).
+  const bool large = pg.t.large;
   ImGui::SetCursorScreenPos(pg.area.pos);
-  text(ui, FontRole::Heading, pg.serviceName(), pg.p.text, pg.area.size.x);
-  pg.line(FontRole::Display, ui.tr.tr("filing.address.region_prompt"_k), pg.p.text, 0.3f);
+  text(ui, large ? FontRole::Heading : FontRole::Display, ui.tr.tr("filing.address.region_prompt"_k), pg.p.text,
+       pg.area.size.x);
   if (!ui.env.divisions) {   // no division data at this kiosk: say so, never a dead end
     pg.line(FontRole::Heading, ui.tr.tr("filing.address.unavailable"_k), pg.p.warning, 1.0f);
     return;
   }
   std::string path;
   for (const auto& r : f.region) path += (path.empty() ? "" : " › ") + r.name;
-  pg.line(FontRole::Body, path.empty() ? ui.tr.tr("filing.address.region_hint"_k) : path,
-          path.empty() ? pg.p.mutedText : pg.p.primary, 0.3f);
+  if (!large || !path.empty())
+    pg.line(FontRole::Body, path.empty() ? ui.tr.tr("filing.address.region_hint"_k) : path,
+            path.empty() ? pg.p.mutedText : pg.p.primary, 0.3f);
   const std::string parent = f.region.empty() ? std::string() : f.region.back().code;
   const auto places = ui.env.divisions->children(parent);
 
   const float gap = pg.t.gap();
   const float top = ImGui::GetCursorScreenPos().y + pg.t.paragraphGap();
-  const float pagerH = pg.t.targetHeight();
-  const float h = pg.t.targetHeight();
-  const int columns = std::max(2, static_cast<int>((pg.area.size.x + gap) / (h * 3.4f + gap)));
-  const int rows = std::max(1, static_cast<int>((pg.area.pos.y + pg.area.size.y - pagerH - gap - top + gap) / (h + gap)));
+  const float pagerH = pg.t.targetHeight() * (large ? 0.8f : 1.0f);
+  float h = pg.t.targetHeight();
+  // Columns as narrow as the names allow (a long one may take two lines), never below 2.4
+  // target heights wide.
+  float widest = h * 2.4f;
+  for (const auto* d : places) widest = std::max(widest, buttonWidthFor(ui, d->name) * 0.6f);
+  const int columns = std::clamp(static_cast<int>((pg.area.size.x + gap) / (widest + gap)), 2, 6);
+  // As many rows as fit, the buttons lower if that gains a row (never below 96 px at 1080p,
+  // in large text too: well above the 88 px the accessibility rules ask).
+  const float rowsSpace = pg.area.pos.y + pg.area.size.y - pagerH - gap - top;
+  const float minH = makeTheme(ImGui::GetIO().DisplaySize.y, false).targetHeight() * 0.8f;
+  const int rows = std::max(1, static_cast<int>((rowsSpace + gap) / (minH + gap)));
+  h = std::min(h, (rowsSpace - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows));
   const int perPage = columns * rows;
   const int pages = std::max(1, (static_cast<int>(places.size()) + perPage - 1) / perPage);
-  // The page is kept per parent: a new list starts on page 1.
-  ImGuiStorage* store = ImGui::GetStateStorage();
-  const ImGuiID pageId = ImGui::GetID(("filing.region.page." + parent).c_str());
-  int page = std::clamp(store->GetInt(pageId, 0), 0, pages - 1);
+  // The page of the list shown: a new list (another parent, or the picker shown afresh)
+  // starts on page 1.
+  static struct { std::string parent; int page = 0, frame = -10; } paging;
+  if (paging.parent != parent || paging.frame < ImGui::GetFrameCount() - 1) paging = {parent, 0, 0};
+  paging.frame = ImGui::GetFrameCount();
+  const int page = std::clamp(paging.page, 0, pages - 1);
   const float w = (pg.area.size.x - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
   for (int i = 0; i < perPage; ++i) {
     const std::size_t at = static_cast<std::size_t>(page * perPage + i);
@@ -255,7 +270,7 @@ void drawRegionStep(Page& pg) {
     ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x, y));
     if (button(ui, "filing.region.page_up", prev, ImVec2(pw, pagerH), page > 0 ? ButtonKind::Secondary : ButtonKind::Disabled) &&
         page > 0)
-      store->SetInt(pageId, page - 1);
+      paging.page = page - 1, ui.animating = true;   // no session event: ask for the next frame
     ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pw + gap, y + (pagerH - fontSize(ui, FontRole::Body) * pg.t.lineSpacing()) / 2));
     text(ui, FontRole::Body,
          ui.tr.format("common.page_position"_k, {{"page", std::to_string(page + 1)}, {"pages", std::to_string(pages)}}),
@@ -264,7 +279,7 @@ void drawRegionStep(Page& pg) {
     if (button(ui, "filing.region.page_down", next, ImVec2(pw, pagerH),
                page + 1 < pages ? ButtonKind::Secondary : ButtonKind::Disabled) &&
         page + 1 < pages)
-      store->SetInt(pageId, page + 1);
+      paging.page = page + 1, ui.animating = true;
   }
 }
 
@@ -273,14 +288,24 @@ void drawRegionStep(Page& pg) {
 void drawStreetStep(Page& pg) {
   auto& ui = pg.ui;
   const auto& f = pg.f;
+  // Large text: a full keyboard cannot fit at 1.4×, so this screen keeps the high-contrast
+  // colours at the standard sizes (keys still ≥ 88 px at 1080p, text ≥ 30 pt), and the
+  // prompt moves into the empty field.
+  const bool large = ui.theme.large;
+  Theme saved = ui.theme;
+  if (large) {
+    ui.theme = makeTheme(ImGui::GetIO().DisplaySize.y, false);
+    ui.theme.large = true;
+    ui.theme.palette = saved.palette;
+  }
   const float gap = pg.t.gap();
   ImGui::SetCursorScreenPos(pg.area.pos);
-  if (!f.entryProblemKey.empty())
-    text(ui, FontRole::Body, ui.tr.tr(f.entryProblemKey), pg.p.warning, pg.area.size.x);
-  else
-    text(ui, FontRole::Body, ui.tr.tr("filing.address.street_prompt"_k), pg.p.text, pg.area.size.x);
+  const bool problem = !f.entryProblemKey.empty();
+  if (!large || problem)
+    text(ui, FontRole::Body, ui.tr.tr(problem ? std::string_view(f.entryProblemKey) : "filing.address.street_prompt"_k),
+         problem ? pg.p.warning : pg.p.text, pg.area.size.x);
   const float fieldY = ImGui::GetCursorScreenPos().y + gap * 0.3f;
-  const float fieldH = pg.t.targetHeight();
+  const float fieldH = pg.t.targetHeight() * (large ? 0.8f : 1.0f);
   const std::string nextLabel = ui.tr.tr("filing.next"_k);
   const float nextW = std::max(buttonWidthFor(ui, nextLabel), pg.t.targetHeight() * 2.2f);
   const float fieldW = pg.area.size.x - nextW - gap;
@@ -300,9 +325,10 @@ void drawStreetStep(Page& pg) {
   std::string typed = f.street;
   const auto& comp = ui.env.keyboard;
   if (comp.composing()) typed += comp.preedit;
-  typed += "|";
+  const bool placeholder = large && typed.empty();
+  typed = placeholder ? "| " + ui.tr.tr("filing.address.street_prompt"_k) : typed + "|";
   ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pad + regionW + pad * 0.5f, textY));
-  text(ui, FontRole::Body, typed, pg.p.text, fieldW - regionW - pad * 2.5f);
+  text(ui, FontRole::Body, typed, placeholder ? pg.p.mutedText : pg.p.text, fieldW - regionW - pad * 2.5f);
   ImGui::SetCursorScreenPos(ImVec2(pg.area.pos.x + pg.area.size.x - nextW, fieldY));
   const bool enabled = !f.street.empty() && !comp.composing();
   if (button(ui, "filing.next", nextLabel, ImVec2(nextW, fieldH), enabled ? ButtonKind::Primary : ButtonKind::Disabled) &&
@@ -316,10 +342,12 @@ void drawStreetStep(Page& pg) {
     if (tap->kind == KeyboardTap::Kind::ToggleMode) {
       if (ui.env.keyboard.composing()) ui.typed.push_back(input::Key::clear());
       ui.env.keyboardChinese = !ui.env.keyboardChinese;
+      ui.animating = true;   // no session event: ask for the next frame
     } else if (auto key = keyFor(*tap, view)) {
       ui.typed.push_back(std::move(*key));
     }
   }
+  ui.theme = saved;
 }
 
 // "Is this right?": every new value in full (the citizen must be able to check it), the

@@ -46,7 +46,8 @@ std::span<const FilingStep> filingSteps(std::string_view serviceId) {
 }
 
 bool isWellFormedPhone(std::string_view digits) {
-  return digits.size() == kPhoneDigits && digits[0] == '1' && allDigits(digits);
+  // The server's rule (central/api/filing_details.cpp): mobile numbers are 13x–19x.
+  return digits.size() == kPhoneDigits && digits[0] == '1' && digits[1] >= '3' && allDigits(digits);
 }
 
 std::span<const Bank> kioskBanks() { return kBanks; }

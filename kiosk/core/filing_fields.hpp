@@ -32,7 +32,7 @@ bool isKioskFiling(std::string_view serviceId);
 std::span<const FilingStep> filingSteps(std::string_view serviceId);
 
 // ---- phone ----------------------------------------------------------------------------
-/// A mainland mobile number as the citizen keys it: 11 digits starting with 1.
+/// A mainland mobile number as the citizen keys it: 11 digits, 13x–19x (as the server checks).
 bool isWellFormedPhone(std::string_view digits);
 inline constexpr std::size_t kPhoneDigits = 11;
 

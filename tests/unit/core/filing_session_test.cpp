@@ -240,6 +240,10 @@ TEST_CASE("an address: regions level by level (back goes up a level), then the s
 }
 
 TEST_CASE("filing fields: steps, banks, Luhn, months and bases") {
+  CHECK(isWellFormedPhone("13912345678"));
+  CHECK(isWellFormedPhone("19912345678"));
+  CHECK_FALSE(isWellFormedPhone("12912345678"));   // the server refuses 10x–12x
+  CHECK_FALSE(isWellFormedPhone("1391234567"));
   CHECK(isKioskFiling("change_address"));
   CHECK_FALSE(isKioskFiling("pension_transfer"));
   CHECK(filingSteps("report_card_loss").empty());

@@ -255,6 +255,10 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                      if (desk_) desk_->discard();
                      citizenRef_ = newCitizenRef();
                      dropDocumentPreview();
+                     // The atlas must not keep the glyphs of the citizen's name: start again from
+                     // the catalog (prewarmGlyphs) and what the next screen shows.
+                     ui::forgetSession(ui_);
+                     prewarmed_.clear();
                      if (pinyin_) pinyin_->clear();   // nothing typed survives the session
                      ui_.env.keyboard = {};
                      ui_.env.keyboardChinese = true;

@@ -68,6 +68,13 @@ class FontLibrary {
   /// Fallback families that could not be found (rare names may not render): for the log.
   const std::vector<std::string>& missingFallbacks() const { return missing_; }
   size_t requiredCount(FontRole role) const { return required_[static_cast<int>(role)].size(); }
+  bool holds(char32_t cp, FontRole role) const { return required_[static_cast<int>(role)].count(cp) != 0; }
+  /// Forgets every glyph asked for (at the end of a session: the characters of a name must
+  /// not stay behind in the atlas); the next frame asks again for what it shows.
+  void forget() {
+    for (auto& set : required_) set.clear();
+    dirty_ = true;
+  }
 
  private:
   void release();

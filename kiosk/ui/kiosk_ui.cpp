@@ -195,4 +195,12 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
   if (ui.env.countdownSeconds > 0) drawCountdown(ui, size);
 }
 
+void forgetSession(UiContext& ui) {
+  ui.fonts.forget();
+  ui.log.clear();
+  ui.intents.clear();
+  ui.typed.clear();
+  forgetPagedAreas();
+}
+
 }  // namespace onestop::ui

@@ -9,4 +9,8 @@ namespace onestop::ui {
 /// Call between ImGui::NewFrame() and ImGui::Render(). Intents land in ui.intents.
 void drawFrame(UiContext& ui, const core::SessionState& state);
 
+/// At the end of a session: nothing of the citizen stays in what the UI keeps between frames
+/// — the glyphs of their name in the atlas, the last frame's texts, the pages turned.
+void forgetSession(UiContext& ui);
+
 }  // namespace onestop::ui

@@ -25,6 +25,8 @@ float buttonColumnWidth(const UiContext& ui) { return ui.theme.targetHeight() * 
 
 }  // namespace
 
+void forgetPagedAreas() { pages().clear(); }
+
 void beginPagedArea(UiContext& ui, const char* id, Area area, std::string_view content) {
   PageState& st = pages()[id];
   if (st.content != content) {

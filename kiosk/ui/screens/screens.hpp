@@ -36,5 +36,7 @@ void drawRatingPanel(UiContext& ui, const core::RatingFlow& r, Area area, float 
 /// `content` names what is shown (a service id, a filter): when it changes, back to page 1.
 void beginPagedArea(UiContext& ui, const char* id, Area area, std::string_view content);
 void endPagedArea(UiContext& ui, const char* id, Area area);
+/// Every paged area back to page 1, its content forgotten (end of a session).
+void forgetPagedAreas();
 
 }  // namespace onestop::ui

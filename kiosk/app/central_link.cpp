@@ -427,6 +427,32 @@ bool CentralLink::withSession(sync::HttpRequest identify, std::function<void(syn
   return true;
 }
 
+void CentralLink::queueComplaint(std::uint64_t request, const std::string& category, std::string text) {
+  post([this, request, category, text = std::move(text)]() mutable {
+    auto complaint = sync::api::complain(category, text);
+    core::secureWipe(text);
+    if (!outbox_) {
+      core::secureWipe(complaint.body);
+      spdlog::error("central: complaint for request {} not kept: no outbox", request);
+      queue_.post(core::ev::ComplaintKept{request, false, false, std::string("complaint.problem.not_kept"_k)});
+      return;
+    }
+    // One reference per complaint: each goes out on its own.
+    auto item = outbox_->enqueue("complaint", "complaint-" + std::to_string(request), std::move(complaint), epochNow());
+    if (!item) {
+      spdlog::error("central: complaint for request {} not kept: {}", request, item.error());
+      queue_.post(core::ev::ComplaintKept{request, false, false,
+                                          std::string(sync::Outbox::isDiskFull(item.error()) ? "complaint.problem.disk_full"_k
+                                                                                             : "complaint.problem.not_kept"_k)});
+      return;
+    }
+    spdlog::info("central: complaint for request {} kept as outbox item {}", request, item->id);
+    queue_.post(core::ev::ComplaintKept{request, true, link_.load() != sync::Link::Online, {}});
+    postQueue();
+    if (relay_) relay_->kick();
+  });
+}
+
 void CentralLink::issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type) {
   const bool asked = withSession(
       std::move(identify),

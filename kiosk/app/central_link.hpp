@@ -95,6 +95,10 @@ class CentralLink {
   void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level, const std::string& reason,
                    std::function<void(bool queuedOffline)> kept);
 
+  /// Keeps an anonymous complaint or suggestion in the outbox (worker thread); then
+  /// ev::ComplaintKept. The text is wiped once sealed.
+  void queueComplaint(std::uint64_t request, const std::string& category, std::string text);
+
   /// Commits a filing to the outbox (worker thread), to be sent after identifying afresh with
   /// the card data; then waits up to kAcceptWait for the server's acceptance. `decided` runs
   /// once (worker or relay thread) with the outcome. `citizenRef` orders one citizen's items.

@@ -278,6 +278,10 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                      if (session_.state().citizen) link_->runQuery(q.request, identifyRequest(), q.kind, q.year);
                    },
                    [&](const core::fx::IdentifyEssc& i) { link_->identifyEssc(i.request, i.token); },
+                   [&](const core::fx::SubmitComplaint& c) {
+                     std::string text = c.text;   // sealed in the outbox by the link's worker
+                     link_->queueComplaint(c.request, c.category, std::move(text));
+                   },
                    [&](const core::fx::IssueTicket& t) {
                      const std::string name = paperServiceName(t.service);
                      link_->takeTicket(t.request, t.service, [this, request = t.request, name](std::string number, std::optional<int> ahead,
@@ -364,14 +368,16 @@ void Kiosk::loadDivisions(const std::filesystem::path& file) {
 
 void Kiosk::updateKeyboard() {
   const auto& s = session_.state();
-  if (!pinyin_ && s.screen == core::Screen::Filing && s.filing && s.filing->service == "change_address") {
+  const bool wantsText = (s.screen == core::Screen::Filing && s.filing && s.filing->service == "change_address") ||
+                         (s.screen == core::Screen::Complaint && s.complaint);
+  if (!pinyin_ && wantsText) {
     input::EngineOptions options;
     options.userDataDir = rimeDir_;
     options.script = s.language == "zh-TW" ? input::Script::Traditional : input::Script::Simplified;
     // The listener runs on the engine's worker: it only wakes the UI thread, which takes
-    // the text itself (an empty FilingText changes nothing).
+    // the text itself (an empty TypedText changes nothing).
     pinyin_ = std::make_unique<input::PinyinInput>(options, [this](const input::Composition&) {
-      queue_.post(core::ev::FilingText{});
+      queue_.post(core::ev::TypedText{});
     });
     spdlog::info("keyboard: pinyin engine starting in {}", rimeDir_.string());
   }
@@ -379,7 +385,7 @@ void Kiosk::updateKeyboard() {
   pinyinSeen_ = pinyin_->version();
   input::Composition c = pinyin_->take();
   if (!c.committed.empty() || c.deleteLast > 0)
-    applyEffects(session_.handle(core::ev::FilingText{c.committed, c.deleteLast}));
+    applyEffects(session_.handle(core::ev::TypedText{c.committed, c.deleteLast}));
   core::secureWipe(c.committed);
   c.committed.clear();
   c.deleteLast = 0;
@@ -485,7 +491,7 @@ bool Kiosk::composeFrame() {
   const auto intents = ui_.intents;
   if (!intents.empty()) ++stats_.taps;
   for (const auto& e : intents) applyEffects(session_.handle(e));
-  for (auto& k : ui_.typed)   // keyboard taps: to the pinyin engine (its result comes back as FilingText)
+  for (auto& k : ui_.typed)   // keyboard taps: to the pinyin engine (its result comes back as TypedText)
     if (pinyin_) pinyin_->post(std::move(k));
   ui_.typed.clear();
   // ImGui needs a couple of frames to settle after input or a state change.

@@ -5,6 +5,7 @@
 
 #include "core/i18n_key.hpp"
 #include "core/secure_wipe.hpp"
+#include "core/text_edit.hpp"
 #include "core/utf8.hpp"
 
 namespace onestop::core {
@@ -13,15 +14,6 @@ namespace {
 void wipeString(std::string& s) {
   secureWipe(s);
   s.clear();
-}
-
-// Keyboard text as it may enter an address: valid UTF-8, no control characters.
-std::vector<char32_t> usableText(std::string_view committed) {
-  std::vector<char32_t> out;
-  if (!isValidUtf8(committed)) return out;
-  for (char32_t c : decodeUtf8(committed))
-    if (c >= 0x20 && c != 0x7F) out.push_back(c);
-  return out;
 }
 
 std::size_t visibleChars(std::string_view s) {
@@ -115,15 +107,7 @@ void FilingFlow::pickRegion(RegionPick pick, bool leaf) {
 
 void FilingFlow::text(std::string_view committed, int deleteLast) {
   if (phase != FilingPhase::Entering || !hasStep() || currentStep() != FilingStep::Street) return;
-  std::vector<char32_t> cps = decodeUtf8(street);
-  for (int i = 0; i < deleteLast && !cps.empty(); ++i) cps.pop_back();
-  for (char32_t c : usableText(committed))
-    if (cps.size() < kMaxStreetChars) cps.push_back(c);
-  std::string out;
-  for (char32_t c : cps) appendUtf8(out, c);
-  for (volatile char32_t& c : cps) c = 0;
-  wipeString(street);
-  street = std::move(out);
+  applyTyping(street, committed, deleteLast, kMaxStreetChars);
   entryProblemKey.clear();
 }
 

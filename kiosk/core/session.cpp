@@ -33,6 +33,7 @@ Effects Session::reset() {
   if (state_.filing) state_.filing->wipe();
   leaveQuery();
   secureWipe(state_.esscToken);
+  if (state_.complaint) state_.complaint->wipe();
   state_ = SessionState{};
   state_.language = defaultLanguage_;
   state_.reader = reader;
@@ -65,6 +66,16 @@ Effects Session::handle(const Event& event) {
                    }
                    if (state_.screen == Screen::Ticket) state_.ticket.reset();
                    if (state_.screen == Screen::Query) leaveQuery();
+                   if (state_.screen == Screen::Complaint && state_.complaint) {
+                     auto& c = *state_.complaint;
+                     if (c.phase == ComplaintFlow::Phase::Submitting) return;   // being kept: wait
+                     c.wipe();
+                     if (c.phase == ComplaintFlow::Phase::Typing) {   // back to "complaint or suggestion?"
+                       c.phase = ComplaintFlow::Phase::Choosing;
+                       return;
+                     }
+                     state_.complaint.reset();
+                   }
                    if (state_.screen == Screen::Filing && state_.filing) {
                      auto& f = *state_.filing;
                      if (f.phase == FilingPhase::Submitting) return;   // being filed: wait for the outcome
@@ -261,8 +272,9 @@ Effects Session::handle(const Event& event) {
                    state_.filing->pickRegion({e.code, e.name}, e.leaf);
                    if (state_.voice && state_.filing->promptKey() != before) fx.push_back(fx::Speak{mainPromptKey()});
                  },
-                 [&](const ev::FilingText& e) {
+                 [&](const ev::TypedText& e) {
                    if (state_.screen == Screen::Filing && state_.filing) state_.filing->text(e.committed, e.deleteLast);
+                   if (state_.screen == Screen::Complaint && state_.complaint) state_.complaint->type(e.committed, e.deleteLast);
                  },
                  [&](const ev::FilingAccepted& e) {
                    auto& f = state_.filing;
@@ -319,6 +331,35 @@ Effects Session::handle(const Event& event) {
                    if (!q || q->request != e.request || q->phase != QueryFlow::Phase::Loading) return;
                    q->phase = QueryFlow::Phase::Failed;
                    q->problemKey = e.problemKey;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::OpenComplaint&) {
+                   if (state_.screen != Screen::Home) return;
+                   state_.complaint = ComplaintFlow{};
+                   navigate(Screen::Complaint, fx);
+                 },
+                 [&](const ev::ComplaintKind& e) {
+                   auto& c = state_.complaint;
+                   if (state_.screen != Screen::Complaint || !c || c->phase != ComplaintFlow::Phase::Choosing) return;
+                   if (e.category != "complaint" && e.category != "suggestion") return;
+                   c->category = e.category;
+                   c->phase = ComplaintFlow::Phase::Typing;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                 },
+                 [&](const ev::SendComplaint&) {
+                   auto& c = state_.complaint;
+                   if (state_.screen != Screen::Complaint || !c || c->phase != ComplaintFlow::Phase::Typing || !c->ready()) return;
+                   c->phase = ComplaintFlow::Phase::Submitting;
+                   c->request = nextRequest_++;
+                   fx.push_back(fx::SubmitComplaint{c->request, c->category, c->text});
+                   c->wipe();   // the outbox has it now (sealed)
+                 },
+                 [&](const ev::ComplaintKept& e) {
+                   auto& c = state_.complaint;
+                   if (!c || c->request != e.request || c->phase != ComplaintFlow::Phase::Submitting) return;
+                   c->phase = e.kept ? ComplaintFlow::Phase::Kept : ComplaintFlow::Phase::Failed;
+                   c->offline = e.offline;
+                   c->problemKey = e.problemKey;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::EsscIdentified& e) {
@@ -513,6 +554,17 @@ std::string Session::mainPromptKey() const {
     case Screen::Ticket:
       return std::string(state_.ticket && state_.ticket->phase == TicketView::Phase::Shown ? "ticket.take_it"_k
                                                                                          : "ticket.loading"_k);
+    case Screen::Complaint: {
+      if (!state_.complaint) return std::string("complaint.choose"_k);
+      switch (state_.complaint->phase) {
+        case ComplaintFlow::Phase::Choosing: return std::string("complaint.choose"_k);
+        case ComplaintFlow::Phase::Typing: return std::string("complaint.type_prompt"_k);
+        case ComplaintFlow::Phase::Submitting: return std::string("complaint.sending"_k);
+        case ComplaintFlow::Phase::Kept: return std::string("complaint.thanks"_k);
+        case ComplaintFlow::Phase::Failed: return std::string("complaint.not_kept"_k);
+      }
+      return std::string("complaint.choose"_k);
+    }
     case Screen::Query: {
       if (!state_.query || state_.query->phase == QueryFlow::Phase::Loading) return std::string("query.loading"_k);
       if (state_.query->phase == QueryFlow::Phase::Failed) return state_.query->problemKey;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/certificate_flow.hpp"
+#include "core/complaint_flow.hpp"
 #include "core/filing_flow.hpp"
 #include "core/identity.hpp"
 #include "core/query_flow.hpp"
@@ -31,6 +32,7 @@ enum class Screen {
   Filing,          ///< a filing: key in, confirm, accepted (or kept for later) with a receipt
   Ticket,          ///< a queue number for a counter service, printed
   Query,           ///< the identified citizen's own records (participation, contributions…)
+  Complaint,       ///< a complaint or suggestion, typed on the on-screen keyboard
 };
 
 /// The ID card reader as the citizen needs to know it.
@@ -86,6 +88,7 @@ struct SessionState {
   std::optional<TicketView> ticket;             ///< Ticket
   std::optional<QueryFlow> query;               ///< Query: personal data, wiped with the session
   std::optional<RatingFlow> rating;             ///< offered once a transaction has its acceptance number
+  std::optional<ComplaintFlow> complaint;       ///< Complaint: its text is personal data, wiped with the session
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -142,7 +145,7 @@ struct FilingKey { char key; };          ///< keypad: '0'–'9', '<' (delete one
 struct FilingNext {};                    ///< keyed in: confirm; confirmed: submit
 struct FilingChoose { std::string value; };   ///< a big-button choice: bank id, "YYYY-MM", base in fen
 struct FilingRegion { std::string code, name; bool leaf; };   ///< a region picked (leaf: no subdivisions)
-struct FilingText { std::string committed; int deleteLast = 0; };   ///< the on-screen keyboard's result
+struct TypedText { std::string committed; int deleteLast = 0; };   ///< the on-screen keyboard's result
 /// The server accepted the filing (the relay delivered it while the citizen waited).
 struct FilingAccepted { std::uint64_t request; std::string acceptanceNumber, dueOn; int timeLimitWorkingDays; bool receiptPrinted; };
 /// Kept in the outbox, not yet confirmed by the server: a provisional receipt with `reference`.
@@ -153,6 +156,11 @@ struct StartQuery { QueryKind kind; };
 struct QueryYear { int year; };   ///< contributions: another year
 struct QueryLoaded { std::uint64_t request; QueryAnswer answer; };
 struct QueryFailed { std::uint64_t request; std::string problemKey; };
+struct OpenComplaint {};                     ///< home: "complaints and suggestions"
+struct ComplaintKind { std::string category; };   ///< complaint | suggestion
+struct SendComplaint {};
+/// Kept in the outbox (offline: to be sent when the link is back), or not (problemKey).
+struct ComplaintKept { std::uint64_t request; bool kept; bool offline; std::string problemKey; };
 /// The server identified the citizen by their e-SSC (request matches esscRequest).
 struct EsscIdentified { std::uint64_t request; std::string name, idNumberMasked; };
 struct EsscRejected { std::uint64_t request; std::string problemKey; };
@@ -168,9 +176,10 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RateReason, ev::SendRating, ev::RatingSaved,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
                            ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
-                           ev::FilingChoose, ev::FilingRegion, ev::FilingText,
+                           ev::FilingChoose, ev::FilingRegion, ev::TypedText,
                            ev::FilingAccepted, ev::FilingKept, ev::FilingFailed, ev::StartQuery, ev::QueryYear,
-                           ev::QueryLoaded, ev::QueryFailed, ev::EsscIdentified, ev::EsscRejected>;
+                           ev::QueryLoaded, ev::QueryFailed, ev::EsscIdentified, ev::EsscRejected,
+                           ev::OpenComplaint, ev::ComplaintKind, ev::SendComplaint, ev::ComplaintKept>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -191,6 +200,8 @@ struct IssueTicket { std::uint64_t request; std::string service; };
 /// Identify the citizen to the server afresh and fetch one of their records (`year`:
 /// contributions only; none = the latest).
 struct RunQuery { std::uint64_t request; QueryKind kind; std::optional<int> year; };
+/// Keep the complaint in the outbox (anonymous), to be sent to the central server.
+struct SubmitComplaint { std::uint64_t request; std::string category; std::string text; };
 /// Ask the server who the e-SSC code belongs to (POST /v1/identify, method essc).
 struct IdentifyEssc { std::uint64_t request; std::string token; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::vector<FilingDetail> details; };
@@ -199,7 +210,8 @@ struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
                             fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling,
-                            fx::QueryProgress, fx::IssueTicket, fx::RunQuery, fx::IdentifyEssc>;
+                            fx::QueryProgress, fx::IssueTicket, fx::RunQuery, fx::IdentifyEssc,
+                            fx::SubmitComplaint>;
 using Effects = std::vector<Effect>;
 
 class Session {
@@ -215,7 +227,7 @@ class Session {
   /// True while the session holds personal data (an inactivity timeout must end it).
   bool holdsPersonalData() const {
     return state_.citizen.has_value() || state_.scan.has_value() || state_.filing.has_value() ||
-           state_.query.has_value() || !state_.esscToken.empty();
+           state_.query.has_value() || !state_.esscToken.empty() || state_.complaint.has_value();
   }
   /// True while the kiosk works for the citizen (issuing, printing, filing): the idle clock
   /// stops, so a session never ends under someone waiting for their paper.

@@ -164,4 +164,17 @@ std::optional<input::Key> keyFor(const KeyboardTap& tap, const KeyboardView& vie
   return std::nullopt;
 }
 
+void keyboardArea(UiContext& ui, ImVec2 pos, ImVec2 size) {
+  KeyboardView view{ui.env.keyboard, ui.env.keyboardChinese};
+  const auto tap = drawKeyboard(ui, view, pos, size);
+  if (!tap) return;
+  if (tap->kind == KeyboardTap::Kind::ToggleMode) {
+    if (ui.env.keyboard.composing()) ui.typed.push_back(input::Key::clear());
+    ui.env.keyboardChinese = !ui.env.keyboardChinese;
+    ui.animating = true;   // no session event: ask for the next frame
+  } else if (auto key = keyFor(*tap, view)) {
+    ui.typed.push_back(std::move(*key));
+  }
+}
+
 }  // namespace onestop::ui

@@ -35,4 +35,9 @@ std::optional<KeyboardTap> drawKeyboard(UiContext& ui, const KeyboardView& view,
 /// chineseMode, and drop a composition first (post Key::clear()).
 std::optional<input::Key> keyFor(const KeyboardTap& tap, const KeyboardView& view);
 
+/// The keyboard of a text field, as screens use it: drawn from ui.env's engine state, its taps
+/// queued in ui.typed for the pinyin engine (the text comes back as ev::TypedText), the 中/英
+/// switch flipped here.
+void keyboardArea(UiContext& ui, ImVec2 pos, ImVec2 size);
+
 }  // namespace onestop::ui

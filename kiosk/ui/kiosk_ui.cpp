@@ -152,6 +152,7 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::Filing: return ui.tr.tr("filing.title"_k);
     case Screen::Ticket: return ui.tr.tr("ticket.title"_k);
     case Screen::Query: return ui.tr.tr("query.title"_k);
+    case Screen::Complaint: return ui.tr.tr("complaint.title"_k);
   }
   return {};
 }
@@ -188,6 +189,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::Filing: drawFiling(ui, s, content); break;
     case Screen::Ticket: drawTicket(ui, s, content); break;
     case Screen::Query: drawQuery(ui, s, content); break;
+    case Screen::Complaint: drawComplaint(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -336,17 +336,7 @@ void drawStreetStep(Page& pg) {
     ui.emit(core::ev::FilingNext{});
 
   const float kbTop = fieldY + fieldH + gap * 0.6f;
-  KeyboardView view{ui.env.keyboard, ui.env.keyboardChinese};
-  if (auto tap = drawKeyboard(ui, view, ImVec2(pg.area.pos.x, kbTop),
-                              ImVec2(pg.area.size.x, pg.area.pos.y + pg.area.size.y - kbTop))) {
-    if (tap->kind == KeyboardTap::Kind::ToggleMode) {
-      if (ui.env.keyboard.composing()) ui.typed.push_back(input::Key::clear());
-      ui.env.keyboardChinese = !ui.env.keyboardChinese;
-      ui.animating = true;   // no session event: ask for the next frame
-    } else if (auto key = keyFor(*tap, view)) {
-      ui.typed.push_back(std::move(*key));
-    }
-  }
+  keyboardArea(ui, ImVec2(pg.area.pos.x, kbTop), ImVec2(pg.area.size.x, pg.area.pos.y + pg.area.size.y - kbTop));
   ui.theme = saved;
 }
 

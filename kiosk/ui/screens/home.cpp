@@ -26,7 +26,8 @@ void drawHome(UiContext& ui, const core::SessionState&, Area area) {
   const float gap = t.gap() * 1.5f;
   const float top = area.pos.y + promptH + gap;
   const float tileW = (area.size.x - 2 * gap) / 3;
-  const float tileH = std::min((area.pos.y + area.size.y - top - gap) / 2, t.targetHeight() * 2.6f);
+  const float reserve = t.targetHeight() + gap;   // the bottom row: complaints and suggestions
+  const float tileH = std::min((area.pos.y + area.size.y - top - gap - reserve) / 2, t.targetHeight() * 2.6f);
   for (int i = 0; i < 6; ++i) {
     const int row = i / 3, col = i % 3;
     const float x = area.pos.x + static_cast<float>(col) * (tileW + gap);
@@ -36,6 +37,12 @@ void drawHome(UiContext& ui, const core::SessionState&, Area area) {
                tile.hint))
       ui.emit(tile.event);
   }
+  // Complaints and suggestions (service rules: a channel at every hall), quieter than the tiles.
+  const std::string feedback = ui.tr.tr("home.complaint"_k);
+  const float fw = std::max(buttonWidthFor(ui, feedback), t.targetHeight() * 3);
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - fw, top + 2 * tileH + gap * 2));
+  if (button(ui, "home.complaint", feedback, ImVec2(fw, t.targetHeight()), ButtonKind::Secondary))
+    ui.emit(core::ev::OpenComplaint{});
 }
 
 }  // namespace onestop::ui

@@ -26,6 +26,7 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area);
 void drawFiling(UiContext& ui, const core::SessionState& s, Area area);
 void drawTicket(UiContext& ui, const core::SessionState& s, Area area);
 void drawQuery(UiContext& ui, const core::SessionState& s, Area area);
+void drawComplaint(UiContext& ui, const core::SessionState& s, Area area);
 
 /// The satisfaction rating of a finished transaction, at the cursor, above `bottomLimit`
 /// (certificate and filing screens).

@@ -189,7 +189,7 @@ TEST_CASE("flexible employment: a start month and a base from the offered choice
 TEST_CASE("an address: regions level by level (back goes up a level), then the street typed") {
   Session s = identifiedFor("change_address");
   CHECK(s.mainPromptKey() == "filing.address.region_prompt");
-  s.handle(ev::FilingText{"景山", 0});   // no typing before the region
+  s.handle(ev::TypedText{"景山", 0});   // no typing before the region
   CHECK(s.state().filing->street.empty());
   s.handle(ev::FilingRegion{"440000", "广东省", false});
   s.handle(ev::FilingRegion{"440100", "广州市", false});
@@ -200,16 +200,16 @@ TEST_CASE("an address: regions level by level (back goes up a level), then the s
   s.handle(ev::FilingRegion{"440305", "南山区", true});
   CHECK(s.state().filing->currentStep() == FilingStep::Street);
   CHECK(s.mainPromptKey() == "filing.address.street_prompt");
-  s.handle(ev::FilingText{"深", 0});
+  s.handle(ev::TypedText{"深", 0});
   s.handle(ev::FilingNext{});
   CHECK(s.state().filing->entryProblemKey == "filing.address.street_short");
-  s.handle(ev::FilingText{"南大道\x01", 0});   // control characters never enter
-  s.handle(ev::FilingText{"", 1});
-  s.handle(ev::FilingText{"道A座1001", 0});
+  s.handle(ev::TypedText{"南大道\x01", 0});   // control characters never enter
+  s.handle(ev::TypedText{"", 1});
+  s.handle(ev::TypedText{"道A座1001", 0});
   CHECK(s.state().filing->street == "深南大道A座1001");
-  s.handle(ev::FilingText{std::string(200, 'X'), 0});
+  s.handle(ev::TypedText{std::string(200, 'X'), 0});
   CHECK(s.state().filing->street.size() == 5 * 3 + (kMaxStreetChars - 5));   // 60 characters at most (5 of them CJK)
-  s.handle(ev::FilingText{"", 50});
+  s.handle(ev::TypedText{"", 50});
   s.handle(ev::FilingNext{});
   CHECK(s.state().filing->phase == FilingPhase::Confirming);
   CHECK(s.state().filing->address() == "广东省深圳市南山区深南大道A座1001");

@@ -67,7 +67,8 @@ struct Page {
     ImGui::Dummy(ImVec2(1, t.paragraphGap()));
     endPagedArea(ui, id, bodyArea());
   }
-  Area bodyArea() const { return Area{area.pos, ImVec2(area.size.x, area.size.y - bh - t.gap())}; }
+  float reserveBottom = 0;   ///< room kept under the body (the rating panel)
+  Area bodyArea() const { return Area{area.pos, ImVec2(area.size.x, area.size.y - bh - t.gap() - reserveBottom)}; }
   void primary(const char* id, const std::string& label, core::Event e, bool enabled) {
     const float w = std::max(buttonWidthFor(ui, label), t.targetHeight() * 3);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - w, area.pos.y + area.size.y - bh));
@@ -423,6 +424,12 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
     case FilingPhase::Provisional: {
       const bool accepted = f.phase == FilingPhase::Accepted;
       const bool cardLoss = f.service == "report_card_loss";
+      if (accepted && s.rating) {
+        // The five levels share the bottom row with Finish; the reasons need one row more.
+        const float rows = s.rating->phase == core::RatingFlow::Phase::Reason ? 1 : 0;
+        pg.reserveBottom = pg.t.paragraphGap() + fontSize(ui, FontRole::Heading) * pg.t.lineSpacing() +
+                           rows * (pg.t.targetHeight() + pg.t.gap());
+      }
       pg.bodyWidth = pg.beginBody("filing.body");
       text(ui, FontRole::Display, ui.tr.tr(accepted ? "filing.accepted"_k : "filing.provisional"_k), p.text, pg.bodyWidth);
       // The number and "take your receipt" first: on the first page even in large text.
@@ -446,6 +453,15 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
                 cardLoss ? p.warning : p.text, 0.6f);
       }
       pg.endBody("filing.body");
+      // How satisfied they were (keyed to the acceptance number), between the body and Finish.
+      if (accepted && s.rating) {
+        const Area body = pg.bodyArea();
+        const float finishW = std::max(buttonWidthFor(ui, ui.tr.tr("common.finish"_k)), pg.t.targetHeight() * 3);
+        const bool reasons = s.rating->phase == core::RatingFlow::Phase::Reason;
+        const float width = reasons ? area.size.x : area.size.x - finishW - pg.t.gap();
+        ImGui::SetCursorScreenPos(ImVec2(area.pos.x, body.pos.y + body.size.y));
+        drawRatingPanel(ui, *s.rating, Area{area.pos, ImVec2(width, area.size.y)}, area.pos.y + area.size.y);
+      }
       pg.primary("filing.finish", ui.tr.tr("common.finish"_k), core::ev::Finish{}, true);
       break;
     }

@@ -5,6 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -84,7 +87,13 @@ class SqliteConnection final : public PooledConnection {
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, options.busyTimeoutMs);
 
+    // Switching to WAL needs an exclusive lock that the busy handler does not always wait
+    // for (servers starting together on one file): retried briefly before giving up.
     auto mode = c->query("PRAGMA journal_mode=WAL", {});
+    for (int attempt = 0; !mode && mode.error().kind == DbError::Kind::Busy && attempt < 100; ++attempt) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      mode = c->query("PRAGMA journal_mode=WAL", {});
+    }
     if (!mode) return c->unavailable("PRAGMA journal_mode", mode.error(), path);
     if (mode->empty() || mode->rows[0].text(0) != "wal") {
       return DbError{DbError::Kind::Unavailable, "SQLite: " + path + " cannot use write-ahead logging (journal_mode " +

@@ -45,6 +45,7 @@ bool isUsableVerifyUrl(std::string_view url);
 inline constexpr std::size_t kMaxVerifyUrlBytes = 64;
 
 /// 16 digits whose last is the Luhn check digit of the first 15 (central/api/acceptance_number).
+inline constexpr std::size_t kAcceptanceNumberDigits = 16;
 bool isWellFormedAcceptanceNumber(std::string_view text);
 /// The Luhn digit to append to `digits` (all '0'–'9').
 char luhnCheckDigit(std::string_view digits);

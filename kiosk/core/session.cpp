@@ -1,4 +1,5 @@
 #include "core/session.hpp"
+#include "core/code_payload.hpp"
 #include "core/i18n_key.hpp"
 #include "core/secure_wipe.hpp"
 
@@ -13,6 +14,7 @@ Session::Session(std::string defaultLanguage) : defaultLanguage_(std::move(defau
 }
 
 void Session::navigate(Screen to, Effects& fx) {
+  state_.idRevealed = false;   // the full number only on the screen where it was asked for
   if (state_.screen != to) state_.backStack.push_back(state_.screen);
   state_.screen = to;
   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
@@ -333,6 +335,40 @@ Effects Session::handle(const Event& event) {
                    q->problemKey = e.problemKey;
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
+                 [&](const ev::StartProgressEntry&) {
+                   if (state_.screen != Screen::ServiceDetail || state_.serviceId != "query_progress") return;
+                   state_.progressNumber.clear();
+                   state_.progressProblemKey.clear();
+                   navigate(Screen::ProgressEntry, fx);
+                 },
+                 [&](const ev::ProgressKey& e) {
+                   if (state_.screen != Screen::ProgressEntry) return;
+                   auto& n = state_.progressNumber;
+                   state_.progressProblemKey.clear();
+                   if (e.key == '<' && !n.empty()) n.pop_back();
+                   else if (e.key == 'C') n.clear();
+                   else if (e.key >= '0' && e.key <= '9' && n.size() < kAcceptanceNumberDigits) n.push_back(e.key);
+                 },
+                 [&](const ev::LookUpProgress&) {
+                   if (state_.screen != Screen::ProgressEntry) return;
+                   if (!isWellFormedAcceptanceNumber(state_.progressNumber)) {   // a digit mistyped: say so here
+                     state_.progressProblemKey = state_.progressNumber.size() < kAcceptanceNumberDigits
+                                                     ? "progress.entry.too_short"_k
+                                                     : "progress.entry.check_failed"_k;
+                     if (state_.voice) fx.push_back(fx::Speak{state_.progressProblemKey});
+                     return;
+                   }
+                   ScanResult typed;
+                   typed.kind = CodeKind::Receipt;
+                   typed.value = state_.progressNumber;
+                   state_.scan = typed;
+                   lookUpProgress(typed, fx);
+                   navigate(Screen::ScanResult, fx);
+                 },
+                 [&](const ev::ToggleRevealId&) {
+                   if (state_.screen == Screen::Identified && state_.citizen && state_.esscToken.empty())
+                     state_.idRevealed = !state_.idRevealed;
+                 },
                  [&](const ev::OpenComplaint&) {
                    if (state_.screen != Screen::Home) return;
                    state_.complaint = ComplaintFlow{};
@@ -393,16 +429,7 @@ Effects Session::handle(const Event& event) {
                    if (state_.screen != Screen::Scan) return;   // only the screen that asked
                    state_.scan = e.result;
                    state_.progress.reset();
-                   if (e.result.kind == CodeKind::Receipt) {   // a receipt: look up its progress
-                     state_.progress = ProgressView{};
-                     state_.progress->request = nextRequest_++;
-                     if (state_.link == LinkStatus::Offline) {
-                       state_.progress->phase = ProgressView::Phase::Failed;
-                       state_.progress->problemKey = "progress.problem.offline"_k;
-                     } else {
-                       fx.push_back(fx::QueryProgress{state_.progress->request, e.result.value});
-                     }
-                   }
+                   if (e.result.kind == CodeKind::Receipt) lookUpProgress(e.result, fx);   // a receipt: its progress
                    state_.screen = Screen::ScanResult;          // "back" returns to where scanning began
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
@@ -536,6 +563,18 @@ void Session::sendRating(Effects& fx) {
   fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, r->level, r->reasons});
 }
 
+// A receipt's progress by its acceptance number (scanned or typed): non-personal status only.
+void Session::lookUpProgress(const ScanResult& receipt, Effects& fx) {
+  state_.progress = ProgressView{};
+  state_.progress->request = nextRequest_++;
+  if (state_.link == LinkStatus::Offline) {
+    state_.progress->phase = ProgressView::Phase::Failed;
+    state_.progress->problemKey = "progress.problem.offline"_k;
+    return;
+  }
+  fx.push_back(fx::QueryProgress{state_.progress->request, receipt.value});
+}
+
 void Session::leaveQuery() {
   if (state_.query) state_.query->answer.wipe();
   state_.query.reset();
@@ -554,6 +593,7 @@ std::string Session::mainPromptKey() const {
     case Screen::Ticket:
       return std::string(state_.ticket && state_.ticket->phase == TicketView::Phase::Shown ? "ticket.take_it"_k
                                                                                          : "ticket.loading"_k);
+    case Screen::ProgressEntry: return std::string("progress.entry.prompt"_k);
     case Screen::Complaint: {
       if (!state_.complaint) return std::string("complaint.choose"_k);
       switch (state_.complaint->phase) {

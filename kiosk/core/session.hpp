@@ -33,6 +33,7 @@ enum class Screen {
   Ticket,          ///< a queue number for a counter service, printed
   Query,           ///< the identified citizen's own records (participation, contributions…)
   Complaint,       ///< a complaint or suggestion, typed on the on-screen keyboard
+  ProgressEntry,   ///< an acceptance number typed on a keypad, to look up its progress
 };
 
 /// The ID card reader as the citizen needs to know it.
@@ -89,6 +90,9 @@ struct SessionState {
   std::optional<QueryFlow> query;               ///< Query: personal data, wiped with the session
   std::optional<RatingFlow> rating;             ///< offered once a transaction has its acceptance number
   std::optional<ComplaintFlow> complaint;       ///< Complaint: its text is personal data, wiped with the session
+  std::string progressNumber;                   ///< ProgressEntry: the digits typed so far
+  std::string progressProblemKey;               ///< ProgressEntry: why the number cannot be right
+  bool idRevealed = false;                      ///< Identified: the owner asked to see their full number
 };
 
 // ---- events: user intents and outside happenings -------------------------------------
@@ -156,6 +160,10 @@ struct StartQuery { QueryKind kind; };
 struct QueryYear { int year; };   ///< contributions: another year
 struct QueryLoaded { std::uint64_t request; QueryAnswer answer; };
 struct QueryFailed { std::uint64_t request; std::string problemKey; };
+struct StartProgressEntry {};                ///< query_progress: type the acceptance number
+struct ProgressKey { char key; };            ///< '0'–'9', '<' (delete one), 'C' (clear)
+struct LookUpProgress {};                    ///< the number is typed: look it up
+struct ToggleRevealId {};                    ///< Identified: show / mask the full ID number
 struct OpenComplaint {};                     ///< home: "complaints and suggestions"
 struct ComplaintKind { std::string category; };   ///< complaint | suggestion
 struct SendComplaint {};
@@ -179,7 +187,8 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::FilingChoose, ev::FilingRegion, ev::TypedText,
                            ev::FilingAccepted, ev::FilingKept, ev::FilingFailed, ev::StartQuery, ev::QueryYear,
                            ev::QueryLoaded, ev::QueryFailed, ev::EsscIdentified, ev::EsscRejected,
-                           ev::OpenComplaint, ev::ComplaintKind, ev::SendComplaint, ev::ComplaintKept>;
+                           ev::OpenComplaint, ev::ComplaintKind, ev::SendComplaint, ev::ComplaintKept,
+                           ev::StartProgressEntry, ev::ProgressKey, ev::LookUpProgress, ev::ToggleRevealId>;
 
 // ---- effects: what the shell must do --------------------------------------------------
 namespace fx {
@@ -256,6 +265,7 @@ class Session {
   void rate(int level, Effects& fx);
   void sendRating(Effects& fx);
   void identifyByEssc(const ScanResult& code, Effects& fx);
+  void lookUpProgress(const ScanResult& receipt, Effects& fx);
 
   SessionState state_;
   std::string defaultLanguage_;

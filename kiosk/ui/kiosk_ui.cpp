@@ -86,8 +86,11 @@ float drawToolbar(UiContext& ui, const core::SessionState& s, const std::string&
   // The toggles say their state in words, not only by colour.
   rightButton("toolbar.large_text", ui.tr.tr(s.largeText ? "toolbar.large_text_on"_k : "toolbar.large_text_off"_k),
               s.largeText, core::ev::ToggleLargeText{});
-  rightButton("toolbar.voice", ui.tr.tr(s.voice ? "toolbar.voice_on"_k : "toolbar.voice_off"_k), s.voice,
-              core::ev::ToggleVoice{});
+  // Voice is switched on at the first screen (where the toolbar has room) and stays at hand
+  // while on, so it can be switched off anywhere; elsewhere the screen title needs the space.
+  if (s.screen == Screen::Home || s.voice)
+    rightButton("toolbar.voice", ui.tr.tr(s.voice ? "toolbar.voice_on"_k : "toolbar.voice_off"_k), s.voice,
+                core::ev::ToggleVoice{});
   right -= t.gap();
   const auto& langs = ui.catalogs.languages();
   for (auto it = langs.rbegin(); it != langs.rend(); ++it)
@@ -153,6 +156,7 @@ std::string screenTitle(UiContext& ui, const core::SessionState& s) {
     case Screen::Ticket: return ui.tr.tr("ticket.title"_k);
     case Screen::Query: return ui.tr.tr("query.title"_k);
     case Screen::Complaint: return ui.tr.tr("complaint.title"_k);
+    case Screen::ProgressEntry: return ui.tr.tr("progress.entry.title"_k);
   }
   return {};
 }
@@ -190,6 +194,7 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::Ticket: drawTicket(ui, s, content); break;
     case Screen::Query: drawQuery(ui, s, content); break;
     case Screen::Complaint: drawComplaint(ui, s, content); break;
+    case Screen::ProgressEntry: drawProgressEntry(ui, s, content); break;
   }
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n_key.hpp"
 #include "ui/text_layout.hpp"
 
 namespace onestop::ui {
@@ -127,6 +128,22 @@ bool button(UiContext& ui, std::string_view id, std::string_view label, ImVec2 s
     ui.log.addWidget({std::string(id), std::string(label), shown.Min.x, shown.Min.y, shown.GetWidth(), shown.GetHeight()});
   if (!subLines.empty()) ui.log.addText(sublabel);
   return pressed;
+}
+
+// No typing skills needed, every key a large target.
+std::optional<char> keypad(UiContext& ui, std::string_view idPrefix, ImVec2 at, float width, float height) {
+  const Theme& t = ui.theme;
+  const float gap = t.gap();
+  const float kw = (width - 2 * gap) / 3, kh = (height - 3 * gap) / 4;
+  const std::string labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                  ui.tr.tr("filing.key.clear"_k), "0", ui.tr.tr("filing.key.delete"_k)};
+  const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', '0', '<'};
+  std::optional<char> tapped;
+  for (int i = 0; i < 12; ++i) {
+    ImGui::SetCursorScreenPos(ImVec2(at.x + static_cast<float>(i % 3) * (kw + gap), at.y + static_cast<float>(i / 3) * (kh + gap)));
+    if (button(ui, std::string(idPrefix) + keys[i], labels[i], ImVec2(kw, kh), ButtonKind::Secondary)) tapped = keys[i];
+  }
+  return tapped;
 }
 
 }  // namespace onestop::ui

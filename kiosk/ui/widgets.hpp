@@ -4,6 +4,7 @@
 // find what is on screen.
 #include <imgui.h>
 
+#include <optional>
 #include <string_view>
 
 #include "ui/context.hpp"
@@ -26,5 +27,9 @@ bool button(UiContext& ui, std::string_view id, std::string_view label, ImVec2 s
 float buttonWidthFor(UiContext& ui, std::string_view label, FontRole role = FontRole::Body);
 
 float fontSize(const UiContext& ui, FontRole role);
+
+/// A big telephone-style keypad (1 2 3 / 4 5 6 / 7 8 9 / clear 0 delete) filling the given
+/// rectangle; ids `<idPrefix><key>`. Returns the key tapped: '0'–'9', 'C' (clear), '<' (delete).
+std::optional<char> keypad(UiContext& ui, std::string_view idPrefix, ImVec2 at, float width, float height);
 
 }  // namespace onestop::ui

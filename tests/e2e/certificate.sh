@@ -50,12 +50,13 @@ delivered=$(grep -c 'central: rating [0-9]* delivered' "$work/certificate_print.
 
 run KIOSK-NOPAPER certificate_no_paper.scn
 
-# Filings: one accepted while the citizen waited, one kept while the system was down and
-# delivered when it returned; each with its receipt. The log never holds the phone number.
+# Filings: one accepted while the citizen waited (and rated), one kept while the system was
+# down and delivered when it returned; each with its receipt, and the rating's. The log never
+# holds the phone number.
 rm -rf "$work/central/receipts"   # each run's simulator numbers its receipts from 1
 run PDF filing.scn
 receipts=$(find "$work/central/receipts" -name '*.png' -size +1k | wc -l)
-[[ $receipts -eq 2 ]] || { echo "FAILED: expected 2 filing receipts, found $receipts" >&2; exit 1; }
+[[ $receipts -eq 3 ]] || { echo "FAILED: expected 3 receipts (2 filings, 1 rating), found $receipts" >&2; exit 1; }
 filed=$(grep -c 'central: filing [0-9]* delivered' "$work/filing.log" || true)
 [[ $filed -eq 2 ]] || { echo "FAILED: expected 2 filings delivered, the log shows $filed" >&2; exit 1; }
 if grep -qE '13912345678|13800005678' "$work"/*.log; then echo "FAILED: a phone number in the kiosk log" >&2; exit 1; fi

@@ -81,20 +81,8 @@ struct Page {
   }
 };
 
-// A big telephone-style keypad (1 2 3 / 4 5 6 / 7 8 9 / clear 0 delete): no typing skills
-// needed, every key a large target.
 void drawKeypad(UiContext& ui, ImVec2 at, float width, float height) {
-  const Theme& t = ui.theme;
-  const float gap = t.gap();
-  const float kw = (width - 2 * gap) / 3, kh = (height - 3 * gap) / 4;
-  const std::string labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9",
-                                  ui.tr.tr("filing.key.clear"_k), "0", ui.tr.tr("filing.key.delete"_k)};
-  const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', 'C', '0', '<'};
-  for (int i = 0; i < 12; ++i) {
-    ImGui::SetCursorScreenPos(ImVec2(at.x + static_cast<float>(i % 3) * (kw + gap), at.y + static_cast<float>(i / 3) * (kh + gap)));
-    if (button(ui, std::string("filing.key.") + keys[i], labels[i], ImVec2(kw, kh), ButtonKind::Secondary))
-      ui.emit(core::ev::FilingKey{keys[i]});
-  }
+  if (auto key = keypad(ui, "filing.key.", at, width, height)) ui.emit(core::ev::FilingKey{*key});
 }
 
 // Keypad steps: the phone number, the bank card number.
@@ -424,7 +412,10 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
     case FilingPhase::Provisional: {
       const bool accepted = f.phase == FilingPhase::Accepted;
       const bool cardLoss = f.service == "report_card_loss";
-      if (accepted && s.rating) {
+      // Large text: the rating pages with the body (its first page keeps the number and "take
+      // your receipt"); otherwise it sits between the body and Finish.
+      const bool ratingInBody = accepted && s.rating && s.largeText;
+      if (accepted && s.rating && !s.largeText) {
         // The five levels share the bottom row with Finish; the reasons need one row more.
         const float rows = s.rating->phase == core::RatingFlow::Phase::Reason ? 1 : 0;
         pg.reserveBottom = pg.t.paragraphGap() + fontSize(ui, FontRole::Heading) * pg.t.lineSpacing() +
@@ -447,6 +438,10 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
         if (f.service == "change_bank_account") pg.line(FontRole::Body, ui.tr.tr("filing.bank.approval"_k), p.text, 0.3f);
         if (cardLoss) pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.next"_k), p.text, 0.3f);
         pg.line(FontRole::Body, ui.tr.tr("filing.follow"_k), p.mutedText, 0.6f);
+        if (ratingInBody) {
+          drawRatingPanel(ui, *s.rating, Area{ImGui::GetCursorScreenPos(), ImVec2(pg.bodyWidth, 1e6f)}, 1e6f);
+          ImGui::Dummy(ImVec2(1, 1));
+        }
       } else {
         // A card loss kept offline has not taken effect yet: say so plainly, and what to do.
         pg.line(FontRole::Body, ui.tr.tr(cardLoss ? "filing.card_loss.pending"_k : "filing.provisional_hint"_k),
@@ -454,7 +449,7 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area) {
       }
       pg.endBody("filing.body");
       // How satisfied they were (keyed to the acceptance number), between the body and Finish.
-      if (accepted && s.rating) {
+      if (accepted && s.rating && !ratingInBody) {
         const Area body = pg.bodyArea();
         const float finishW = std::max(buttonWidthFor(ui, ui.tr.tr("common.finish"_k)), pg.t.targetHeight() * 3);
         const bool reasons = s.rating->phase == core::RatingFlow::Phase::Reason;

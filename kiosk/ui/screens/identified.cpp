@@ -28,7 +28,18 @@ void drawIdentified(UiContext& ui, const core::SessionState& s, Area area) {
   };
   const bool byEssc = !s.esscToken.empty();   // no card data: the server's masked number only
   line("identified.card_type"_k, byEssc ? ui.tr.tr("identified.essc"_k) : ui.tr.tr(core::cardTypeKey(who.cardType)));
-  line("identified.id_number"_k, core::maskIdNumber(who.idNumber));
+  // Masked, unless the owner asks to see it in full (a card read here; e-SSC gives no more).
+  line("identified.id_number"_k, s.idRevealed ? who.idNumber : core::maskIdNumber(who.idNumber));
+  if (!byEssc) {
+    const std::string reveal = ui.tr.tr(s.idRevealed ? "identified.hide_id"_k : "identified.show_id"_k);
+    const float rw = buttonWidthFor(ui, reveal);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    // Beside the number (a full-size target, centred on its line, clear of the short lines).
+    const float lineH = fontSize(ui, FontRole::Body) * t.lineSpacing();
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + w * 0.5f, at.y - lineH / 2 - t.targetHeight() / 2));
+    if (button(ui, "identified.reveal_id", reveal, ImVec2(rw, t.targetHeight()))) ui.emit(core::ev::ToggleRevealId{});
+    ImGui::SetCursorScreenPos(at);
+  }
   std::string validity = ui.tr.tr("identified.long_term"_k);
   if (who.validTo) {
     const auto& d = *who.validTo;

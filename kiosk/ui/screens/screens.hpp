@@ -27,6 +27,7 @@ void drawFiling(UiContext& ui, const core::SessionState& s, Area area);
 void drawTicket(UiContext& ui, const core::SessionState& s, Area area);
 void drawQuery(UiContext& ui, const core::SessionState& s, Area area);
 void drawComplaint(UiContext& ui, const core::SessionState& s, Area area);
+void drawProgressEntry(UiContext& ui, const core::SessionState& s, Area area);
 
 /// The satisfaction rating of a finished transaction, at the cursor, above `bottomLimit`
 /// (certificate and filing screens).

@@ -20,7 +20,8 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
   // (after identifying), or, for counter services, where to go.
   const bool startsHere = svc->needsIdentity && svc->handling != core::Handling::Counter;
   const bool counter = svc->handling == core::Handling::Counter;
-  const float actionH = startsHere || counter ? t.targetHeight() * 1.2f + t.gap() : 0;
+  const bool progress = svc->id == "query_progress";   // by acceptance number: typed or scanned
+  const float actionH = startsHere || counter || progress ? t.targetHeight() * 1.2f + t.gap() : 0;
   const Area body{area.pos, ImVec2(area.size.x, area.size.y - actionH)};
   if (startsHere) {
     const std::string label = ui.tr.tr("detail.start"_k);
@@ -28,6 +29,15 @@ void drawServiceDetail(UiContext& ui, const core::SessionState& s, Area area) {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - bw, area.pos.y + area.size.y - t.targetHeight() * 1.2f));
     if (button(ui, "detail.start", label, ImVec2(bw, t.targetHeight() * 1.2f), ButtonKind::Primary))
       ui.emit(core::ev::StartIdentify{std::string(svc->id)});
+  }
+  if (progress) {
+    const std::string type = ui.tr.tr("detail.type_number"_k), scan = ui.tr.tr("detail.scan_receipt"_k);
+    const float bh = t.targetHeight() * 1.2f;
+    const float tw = std::max(buttonWidthFor(ui, type), t.targetHeight() * 4), sw = std::max(buttonWidthFor(ui, scan), t.targetHeight() * 4);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - tw, area.pos.y + area.size.y - bh));
+    if (button(ui, "detail.type_number", type, ImVec2(tw, bh), ButtonKind::Primary)) ui.emit(core::ev::StartProgressEntry{});
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - tw - t.gap() - sw, area.pos.y + area.size.y - bh));
+    if (button(ui, "detail.scan_receipt", scan, ImVec2(sw, bh), ButtonKind::Secondary)) ui.emit(core::ev::OpenScan{});
   }
   if (counter) {   // a counter does it: take a queue number here, with every material known
     const std::string label = ui.tr.tr("detail.take_ticket"_k);

@@ -4,17 +4,12 @@
 #include <doctest/doctest.h>
 
 #include "core/session.hpp"
+#include "session_support.hpp"
 
 using namespace onestop::core;
+using onestop::core::test::effect;
 
 namespace {
-
-template <class T>
-std::optional<T> effect(const Effects& fx) {
-  for (const auto& e : fx)
-    if (const auto* x = std::get_if<T>(&e)) return *x;
-  return std::nullopt;
-}
 
 ev::CodeScanned esscCode(const std::string& token = "ESSC1.3ACF773780EB26D414D5ACE483B32EED") {
   ScanResult r;

@@ -6,17 +6,12 @@
 
 #include "core/money.hpp"
 #include "core/session.hpp"
+#include "session_support.hpp"
 
 using namespace onestop::core;
+using onestop::core::test::effect;
 
 namespace {
-
-template <class T>
-std::optional<T> effect(const Effects& fx) {
-  for (const auto& e : fx)
-    if (const auto* x = std::get_if<T>(&e)) return *x;
-  return std::nullopt;
-}
 
 Session identifiedFor(const std::string& service, LinkStatus link = LinkStatus::Online) {
   Session s;

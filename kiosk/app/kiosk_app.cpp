@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "app/central_link.hpp"
@@ -32,6 +33,7 @@
 #include "core/iso_date.hpp"
 #include "core/secure_wipe.hpp"
 #include "core/session.hpp"
+#include "core/utf8.hpp"
 #include "i18n/catalogs.hpp"
 #include "input/pinyin_input.hpp"
 #include "ui/fonts.hpp"
@@ -140,9 +142,13 @@ class Kiosk {
   void prewarmGlyphs() {
     if (stats_.firstFrameMs < 0 || prewarmed_ == ui_.tr.language()) return;
     prewarmed_ = ui_.tr.language();
-    for (const auto& key : catalogs_.keys(prewarmed_))
-      for (ui::FontRole role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display})
-        fonts_.require(catalogs_.text(prewarmed_, key), role);
+    // Body and heading sizes: most text. Display-size text (titles) is asked for as it
+    // appears; at 76 px its glyphs would make every rebuild twice as slow.
+    for (const auto& key : catalogs_.keys(prewarmed_)) {
+      const std::string& text = catalogs_.text(prewarmed_, key);
+      for (char32_t cp : core::decodeUtf8(text)) catalogGlyphs_.insert(cp);
+      for (ui::FontRole role : {ui::FontRole::Body, ui::FontRole::Heading}) fonts_.require(text, role);
+    }
     framesWanted_ = std::max(framesWanted_, 1);
   }
   /// POST /v1/identify for the citizen of this session: by card data, or by e-SSC code.
@@ -203,6 +209,7 @@ class Kiosk {
   std::unique_ptr<voice::VoiceGuide> voice_;   // created after SDL_Init, gone before SDL_Quit
   bool voiceOn_ = false;
   std::string prewarmed_;   // the language whose catalog glyphs the atlas holds
+  std::set<char32_t> catalogGlyphs_;   // every character of the catalogs prewarmed: kept at session end
   core::Screen shownScreen_ = core::Screen::Home;
   bool scenarioUnderWay_ = false;
   EmbeddedCentral* central_ = nullptr;   // demo only
@@ -258,8 +265,7 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                      dropDocumentPreview();
                      // The atlas must not keep the glyphs of the citizen's name: start again from
                      // the catalog (prewarmGlyphs) and what the next screen shows.
-                     ui::forgetSession(ui_);
-                     prewarmed_.clear();
+                     ui::forgetSession(ui_, catalogGlyphs_);
                      if (pinyin_) pinyin_->clear();   // nothing typed survives the session
                      ui_.env.keyboard = {};
                      ui_.env.keyboardChinese = true;

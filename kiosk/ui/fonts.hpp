@@ -69,11 +69,19 @@ class FontLibrary {
   const std::vector<std::string>& missingFallbacks() const { return missing_; }
   size_t requiredCount(FontRole role) const { return required_[static_cast<int>(role)].size(); }
   bool holds(char32_t cp, FontRole role) const { return required_[static_cast<int>(role)].count(cp) != 0; }
-  /// Forgets every glyph asked for (at the end of a session: the characters of a name must
-  /// not stay behind in the atlas); the next frame asks again for what it shows.
-  void forget() {
-    for (auto& set : required_) set.clear();
-    dirty_ = true;
+  /// Forgets every glyph asked for but those in `keep` (at the end of a session: the
+  /// characters of a name must not stay behind in the atlas, the catalog's may); the atlas is
+  /// rebuilt only when something was dropped.
+  void forgetExcept(const std::set<char32_t>& keep) {
+    for (auto& set : required_)
+      for (auto it = set.begin(); it != set.end();) {
+        if (keep.count(*it)) {
+          ++it;
+        } else {
+          it = set.erase(it);
+          dirty_ = true;
+        }
+      }
   }
 
  private:

@@ -202,8 +202,8 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
   if (ui.env.countdownSeconds > 0) drawCountdown(ui, size);
 }
 
-void forgetSession(UiContext& ui) {
-  ui.fonts.forget();
+void forgetSession(UiContext& ui, const std::set<char32_t>& keep) {
+  ui.fonts.forgetExcept(keep);
   ui.log.clear();
   ui.intents.clear();
   ui.typed.clear();

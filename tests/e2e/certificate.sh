@@ -79,6 +79,9 @@ SCN
   --screenshots "$shots/progress" --log-level info 2> "$work/progress.log" || {
   echo "FAILED: progress by the receipt's QR code; kiosk log:" >&2; tail -12 "$work/progress.log" >&2; exit 1; }
 
+# The certificate in English (screens in English, the document in Chinese).
+run PDF certificate_en.scn
+
 # A counter service: a queue number from the server, printed.
 run PDF ticket.scn
 grep -q 'central: queue ticket B[0-9]* taken' "$work/ticket.log" || { echo "FAILED: no queue ticket from the server" >&2; exit 1; }

@@ -42,6 +42,13 @@ std::string ticketNumber(char prefix, std::int64_t seq) {
   return number;
 }
 
+// The highest number given or reserved today for the letter (0: none yet).
+store::DbResult<std::int64_t> lastSeq(store::Connection& c, const std::string& day, const std::string& letter) {
+  auto last = c.query("SELECT MAX(seq) FROM queue_tickets WHERE day = ? AND prefix = ?", {day, letter});
+  if (!last) return last.error();
+  return last->empty() ? std::int64_t{0} : last.value()[0].integer(0);
+}
+
 // Waiting tickets of the same letter issued before this one (same second: lower number).
 store::DbResult<std::int64_t> peopleAhead(store::Connection& c, const std::string& day, const std::string& letter,
                                                    std::int64_t seq, std::int64_t issuedAt) {
@@ -71,9 +78,9 @@ ApiResponse takeTicket(ApiEnv& env, const ApiRequest& request) {
     for (int attempt = 0; attempt < 5; ++attempt) {
       store::Transaction tx(c);
       if (!tx.started()) return storageFailure(tx.started().error(), "queue ticket");
-      auto last = c.query("SELECT MAX(seq) FROM queue_tickets WHERE day = ? AND prefix = ?", {day, letter});
+      auto last = lastSeq(c, day, letter);
       if (!last) return storageFailure(last.error(), "queue ticket");
-      const std::int64_t seq = (last->empty() ? 0 : last.value()[0].integer(0)) + 1;
+      const std::int64_t seq = last.value() + 1;
       if (seq > kLastNumber) return toResponse(problems::conflict("no more numbers today for this service"));
       auto inserted = c.execute(
           "INSERT INTO queue_tickets (day, prefix, seq, service_id, kiosk_id, issued_at, state) "
@@ -119,9 +126,9 @@ ApiResponse reserveNumbers(ApiEnv& env, const ApiRequest& request) {
     for (int attempt = 0; attempt < 5; ++attempt) {
       store::Transaction tx(c);
       if (!tx.started()) return storageFailure(tx.started().error(), "queue reservation");
-      auto last = c.query("SELECT MAX(seq) FROM queue_tickets WHERE day = ? AND prefix = ?", {day, letter});
+      auto last = lastSeq(c, day, letter);
       if (!last) return storageFailure(last.error(), "queue reservation");
-      const std::int64_t first = (last->empty() ? 0 : last.value()[0].integer(0)) + 1;
+      const std::int64_t first = last.value() + 1;
       const std::int64_t end = std::min<std::int64_t>(first + count - 1, kLastNumber);
       if (first > end) return toResponse(problems::conflict("no more numbers today for this service"));
       json numbers = json::array();

@@ -4,6 +4,7 @@
 
 #include "core/code_payload.hpp"
 #include "core/session.hpp"
+#include "session_support.hpp"
 
 using namespace onestop::core;
 
@@ -16,12 +17,7 @@ const fx::SubmitFiling* submitted(const Effects& fx) {
 }
 
 Session identifiedFor(const std::string& service) {
-  Session s;
-  s.handle(ev::StartIdentify{service});
-  Identity id;
-  id.name = "测试王𠈌";
-  id.idNumber = "11010519491231002X";
-  s.handle(ev::CardRead{id, ""});
+  Session s = test::identified(service);
   s.handle(ev::StartFiling{});
   REQUIRE(s.state().screen == Screen::Filing);
   return s;

@@ -14,13 +14,7 @@ using onestop::core::test::effect;
 namespace {
 
 Session identifiedFor(const std::string& service, LinkStatus link = LinkStatus::Online) {
-  Session s;
-  s.handle(ev::LinkChanged{link, 0});
-  s.handle(ev::StartIdentify{service});
-  Identity id;
-  id.name = "测试王𠈌";
-  id.idNumber = "11010519491231002X";
-  s.handle(ev::CardRead{id, ""});
+  Session s = test::identified(service, link);
   REQUIRE(s.state().screen == Screen::Identified);
   return s;
 }

@@ -8,6 +8,7 @@
 #include "api/clock.hpp"
 #include "api/routes.hpp"
 #include "api/sessions.hpp"
+#include "core/masking.hpp"
 #include "core/service_catalogue.hpp"
 
 namespace onestop::central::api {
@@ -164,6 +165,35 @@ store::DbResult<json> applications(store::Connection& c, const CitizenSession& s
   return json{{"applications", list}};
 }
 
+// What a change filing would replace, masked: the kiosk shows old → new on its confirm
+// screen and never needs the full current value. Changes still being handled are listed,
+// so a citizen learns before submitting that one is already under way.
+store::DbResult<json> profile(store::Connection& c, const CitizenSession& s, const ApiRequest&,
+                              std::optional<Problem>& problem) {
+  auto rows = c.query("SELECT phone, address, bank_account, card_status FROM citizens WHERE id = ?", {s.citizenId});
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    problem = problems::citizenNotFound();
+    return json{};
+  }
+  const auto& r = rows.value()[0];
+  auto masked = [](const std::string& value, const std::string& m) { return value.empty() ? json(nullptr) : json(m); };
+  const std::string phone = r.text(0), address = r.text(1), account = r.text(2);
+  auto open = c.query(
+      "SELECT acceptance_number, service_id, state FROM applications WHERE citizen_id = ? "
+      "AND state IN ('accepted', 'in_review', 'first_review_done', 'approved') ORDER BY accepted_at",
+      {s.citizenId});
+  if (!open) return open.error();
+  json pending = json::array();
+  for (const auto& p : open->rows)
+    pending.push_back({{"acceptanceNumber", p.text(0)}, {"service", p.text(1)}, {"state", p.text(2)}});
+  return json{{"phoneMasked", masked(phone, core::maskPhone(phone))},
+              {"addressMasked", masked(address, core::maskAddress(address, core::regionPrefixChars(address)))},
+              {"bankAccountMasked", masked(account, core::maskBankAccount(account))},
+              {"socialSecurityCardStatus", r.text(3)},
+              {"pendingChanges", pending}};
+}
+
 }  // namespace
 
 void addRecordsRoutes(Router& router, ApiEnv& env) {
@@ -177,6 +207,7 @@ void addRecordsRoutes(Router& router, ApiEnv& env) {
   add("/v1/me/pension-account", "records.pension_account.read", pensionAccount);
   add("/v1/me/benefits", "records.benefits.read", benefits);
   add("/v1/me/applications", "records.applications.read", applications);
+  add("/v1/me/profile", "records.profile.read", profile);
 }
 
 }  // namespace onestop::central::api

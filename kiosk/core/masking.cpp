@@ -62,4 +62,18 @@ std::string maskAddress(std::string_view address, std::size_t regionChars) {
   return out + "****";
 }
 
+std::size_t regionPrefixChars(std::string_view address) {
+  // Division names are short: a gap of more than kMaxName characters after the last
+  // suffix means the street has begun (a street may itself contain 市 or 区).
+  constexpr std::u32string_view kSuffixes = U"省市区县旗州盟";
+  constexpr std::size_t kMaxName = 7, kScan = 24;
+  const std::vector<char32_t> cps = decodeUtf8(address);
+  std::size_t end = 0;
+  for (std::size_t i = 0; i < std::min(cps.size(), kScan); ++i) {
+    if (i > end + kMaxName) break;
+    if (kSuffixes.find(cps[i]) != std::u32string_view::npos) end = i + 1;
+  }
+  return end;
+}
+
 }  // namespace onestop::core

@@ -25,5 +25,9 @@ std::string maskBankAccount(std::string_view digits);
 /// `regionChars`: how many leading characters are the region (printed in clear); 0 keeps
 /// the first 6 characters of an address whose region is not known.
 std::string maskAddress(std::string_view address, std::size_t regionChars);
+/// How many leading characters of a stored one-line address look like its region (the
+/// division names ending in 省/市/区/县/旗/州/盟), for masking an address whose region
+/// was not recorded separately. 0 when none is found.
+std::size_t regionPrefixChars(std::string_view address);
 
 }  // namespace onestop::core

@@ -68,3 +68,39 @@ TEST_CASE("records: participation, contributions by year, pension account, benef
     CHECK(central.count("SELECT COUNT(*) FROM audit_log WHERE actor_id = 'KIOSK-TEST-01' AND subject LIKE 'C%'") >= 8);
   }
 }
+
+TEST_CASE("profile: what a change would replace, masked, and the changes still being handled") {
+  for (auto backend : backends()) {
+    CAPTURE(backendName(backend));
+    TestCentral central(backend);
+    const auto worker = TestCentral::bearer(central.sessionFor("worker"));
+    auto r = central.get("/v1/me/profile", worker);
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+    auto j = r.json();
+    CHECK(j["phoneMasked"] == "138****0001");                        // people.json: 13800000001
+    CHECK(j["addressMasked"] == "北京市朝阳区测试****");              // region + two of the street
+    CHECK(j["bankAccountMasked"].get<std::string>().rfind("****", 0) == 0);
+    CHECK(j["bankAccountMasked"].get<std::string>().size() == 8);
+    CHECK(j["socialSecurityCardStatus"] == "normal");
+    CHECK(j["pendingChanges"].empty());
+    CHECK(r.body.find("13800000001") == std::string::npos);
+
+    auto headers = worker;
+    headers.emplace("Idempotency-Key", "profile-0001");
+    auto filed = central.post("/v1/me/filings", R"({"service":"change_phone","details":{"phone":"13912345678"}})",
+                              headers);
+    REQUIRE_MESSAGE(filed.status == 201, filed.body);
+    j = central.get("/v1/me/profile", worker).json();
+    REQUIRE(j["pendingChanges"].size() == 1);
+    CHECK(j["pendingChanges"][0]["service"] == "change_phone");
+    CHECK(j["pendingChanges"][0]["state"] == "accepted");
+    CHECK(j["pendingChanges"][0]["acceptanceNumber"] == filed.json()["acceptanceNumber"]);
+    CHECK(j["phoneMasked"] == "138****0001");   // unchanged until the back office completes it
+
+    // A person with nothing on record for a field gets null, not an empty mask.
+    const auto foreign = TestCentral::bearer(central.sessionFor("foreign-2017"));
+    j = central.get("/v1/me/profile", foreign).json();
+    CHECK(j["addressMasked"].is_null());
+    CHECK(central.count("SELECT COUNT(*) FROM audit_log WHERE action = 'records.profile.read'") == 3);
+  }
+}

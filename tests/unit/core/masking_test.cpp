@@ -60,3 +60,20 @@ TEST_CASE("Identity::wipe empties every personal field") {
   CHECK(moved.photo.empty());
   CHECK(moved.longTerm());
 }
+
+TEST_CASE("an address keeps its region and two characters of the street") {
+  CHECK(maskAddress("北京市东城区景山前街4号", 6) == "北京市东城区景山****");
+  CHECK(maskAddress("北京市东城区景山前街4号", 0) == "北京市东城区****");
+  CHECK(maskAddress("短地址", 0) == "****");
+}
+
+TEST_CASE("the region of a one-line address is found by its division suffixes") {
+  CHECK(regionPrefixChars("北京市东城区景山前街4号") == 6);
+  CHECK(regionPrefixChars("北京市市辖区东城区景山前街4号") == 9);
+  CHECK(regionPrefixChars("测试省测试市测试区测试路88号3单元501室") == 9);
+  CHECK(regionPrefixChars("内蒙古自治区呼和浩特市新城区中山东路") == 14);
+  // A 市 far into the street is not a region.
+  CHECK(regionPrefixChars("北京市东城区景山前街甲一号院新市场") == 6);
+  CHECK(regionPrefixChars("no region here") == 0);
+  CHECK(regionPrefixChars("") == 0);
+}

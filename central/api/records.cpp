@@ -1,5 +1,5 @@
 // The citizen's own records, read through a session: participation, contributions by
-// year, the pension personal account, benefit payments, applications. Every read is audited.
+// year, the pension personal account, benefit payments, applications, the masked profile. Every read is audited.
 #include <set>
 
 #include <nlohmann/json.hpp>

@@ -427,6 +427,23 @@ bool CentralLink::withSession(sync::HttpRequest identify, std::function<void(syn
   return true;
 }
 
+bool CentralLink::readAsCitizen(sync::HttpRequest identify, std::function<sync::HttpRequest(const std::string&)> read,
+                                std::function<void(const sync::HttpResult&)> answered,
+                                std::function<void(const sync::api::ApiFailure&)> failed) {
+  return withSession(
+      std::move(identify),
+      [this, read = std::move(read), answered = std::move(answered)](sync::Network& network, sync::api::Session session) {
+        const std::string token = session.token;
+        network.submit(read(token), [this, &network, token, answered](std::uint64_t, sync::HttpResult r) {
+          noteLink(r);
+          network.submit(sync::api::endSession(token), [](std::uint64_t, sync::HttpResult) {});
+          answered(r);
+          core::secureWipe(r.body);
+        });
+      },
+      std::move(failed));
+}
+
 void CentralLink::queueComplaint(std::uint64_t request, const std::string& category, std::string text) {
   post([this, request, category, text = std::move(text)]() mutable {
     auto complaint = sync::api::complain(category, text);
@@ -495,26 +512,44 @@ void CentralLink::runQuery(std::uint64_t request, sync::HttpRequest identify, co
                                                                  : "query.problem.server"_k;
     queue_.post(core::ev::QueryFailed{request, std::string(key)});
   };
-  const bool asked = withSession(
-      std::move(identify),
-      [this, request, kind, year, failed](sync::Network& network, sync::api::Session session) {
-        const std::string token = session.token;
-        network.submit(queryRequest(kind, token, year), [this, &network, request, kind, token, failed](std::uint64_t,
-                                                                                                    sync::HttpResult r) {
-          noteLink(r);
-          network.submit(sync::api::endSession(token), [](std::uint64_t, sync::HttpResult) {});
-          auto answer = queryAnswer(kind, r);
-          core::secureWipe(r.body);
-          if (!answer) {
-            failed(answer.error());
-            return;
-          }
-          spdlog::info("central: query {} ({}) answered", request, core::queryKindName(kind));
-          queue_.post(core::ev::QueryLoaded{request, std::move(answer.value())});
-        });
+  const bool asked = readAsCitizen(
+      std::move(identify), [kind, year](const std::string& token) { return queryRequest(kind, token, year); },
+      [this, request, kind, failed](const sync::HttpResult& r) {
+        auto answer = queryAnswer(kind, r);
+        if (!answer) {
+          failed(answer.error());
+          return;
+        }
+        spdlog::info("central: query {} ({}) answered", request, core::queryKindName(kind));
+        queue_.post(core::ev::QueryLoaded{request, std::move(answer.value())});
       },
       failed);
   if (!asked) queue_.post(core::ev::QueryFailed{request, std::string("query.problem.offline"_k)});
+}
+
+void CentralLink::loadProfile(std::uint64_t request, sync::HttpRequest identify) {
+  auto failed = [this, request](const sync::api::ApiFailure& f) {
+    spdlog::warn("central: current record {} not available: {} (status {})", request, f.what, f.status);
+    queue_.post(core::ev::ProfileFailed{request});
+  };
+  const bool asked = readAsCitizen(
+      std::move(identify), [](const std::string& token) { return sync::api::profile(token); },
+      [this, request, failed](const sync::HttpResult& r) {
+        auto answer = sync::api::parseProfile(r);
+        if (!answer) {
+          failed(answer.error());
+          return;
+        }
+        core::ProfileView view;
+        view.phoneMasked = answer->phoneMasked.value_or("");
+        view.addressMasked = answer->addressMasked.value_or("");
+        view.bankAccountMasked = answer->bankAccountMasked.value_or("");
+        view.cardLost = answer->cardStatus == "lost";
+        for (auto& p : answer->pending) view.pending.emplace_back(std::move(p.service), std::move(p.acceptanceNumber));
+        queue_.post(core::ev::ProfileLoaded{request, std::move(view)});
+      },
+      failed);
+  if (!asked) queue_.post(core::ev::ProfileFailed{request});
 }
 
 void CentralLink::identifyEssc(std::uint64_t request, const std::string& token) {

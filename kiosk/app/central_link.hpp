@@ -80,6 +80,9 @@ class CentralLink {
   /// One of the citizen's records (identifying afresh, then ending the server session);
   /// then ev::QueryLoaded or ev::QueryFailed with the citizen's wording.
   void runQuery(std::uint64_t request, sync::HttpRequest identify, core::QueryKind kind, std::optional<int> year);
+  /// The citizen's current record, masked, for a filing's confirm screen:
+  /// ev::ProfileLoaded or ev::ProfileFailed.
+  void loadProfile(std::uint64_t request, sync::HttpRequest identify);
   /// Who an e-SSC code belongs to: ev::EsscIdentified or ev::EsscRejected.
   void identifyEssc(std::uint64_t request, const std::string& token);
   /// A filing's progress by acceptance number (no identification: status only); then
@@ -120,6 +123,11 @@ class CentralLink {
   /// end it), `failed` why not. False when no server is configured.
   bool withSession(sync::HttpRequest identify, std::function<void(sync::Network&, sync::api::Session)> then,
                    std::function<void(const sync::api::ApiFailure&)> failed);
+  /// One read as the citizen: identify, send `read(token)`, end the server session, then
+  /// `answered` with the reply (network thread; the body is wiped after). False: offline.
+  bool readAsCitizen(sync::HttpRequest identify, std::function<sync::HttpRequest(const std::string&)> read,
+                     std::function<void(const sync::HttpResult&)> answered,
+                     std::function<void(const sync::api::ApiFailure&)> failed);
   void post(std::function<void()> job);   ///< runs it on the worker
   void handOutReserved(std::uint64_t request, const std::string& service,
                        std::function<void(std::string, std::optional<int>, std::string)> taken);

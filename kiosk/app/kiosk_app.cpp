@@ -285,6 +285,9 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                      if (session_.state().citizen) link_->runQuery(q.request, identifyRequest(), q.kind, q.year);
                    },
                    [&](const core::fx::IdentifyEssc& i) { link_->identifyEssc(i.request, i.token); },
+                   [&](const core::fx::LoadProfile& l) {
+                     if (session_.state().citizen) link_->loadProfile(l.request, identifyRequest());
+                   },
                    [&](const core::fx::SubmitComplaint& c) {
                      std::string text = c.text;   // sealed in the outbox by the link's worker
                      link_->queueComplaint(c.request, c.category, std::move(text));

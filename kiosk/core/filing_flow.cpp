@@ -39,6 +39,7 @@ void FilingFlow::wipe() {
   region.clear();
   regionComplete = false;
   baseFen = 0;
+  wipeString(current.oldValueMasked);
 }
 
 FilingFlow FilingFlow::start(std::string service) {
@@ -111,7 +112,22 @@ void FilingFlow::text(std::string_view committed, int deleteLast) {
   entryProblemKey.clear();
 }
 
+void FilingFlow::profileLoaded(const ProfileView& profile) {
+  current.state = CurrentRecord::State::Known;
+  if (service == "change_phone") current.oldValueMasked = profile.phoneMasked;
+  else if (service == "change_address") current.oldValueMasked = profile.addressMasked;
+  else if (service == "change_bank_account") current.oldValueMasked = profile.bankAccountMasked;
+  current.cardLost = profile.cardLost;
+  for (const auto& [pendingService, number] : profile.pending)
+    if (pendingService == service) current.pendingNumber = number;   // the latest, if several
+}
+
 FilingFlow::Next FilingFlow::next() {
+  // A card already reported lost cannot be reported again (the server would refuse it).
+  if (phase == FilingPhase::Confirming && service == "report_card_loss" && current.cardLost) {
+    entryProblemKey = "filing.card_loss.already_lost"_k;
+    return Next::Stay;
+  }
   if (phase == FilingPhase::Confirming) {
     phase = FilingPhase::Submitting;
     return Next::Submit;
@@ -220,7 +236,8 @@ std::string_view FilingFlow::promptKey() const {
       }
       return "filing.phone.prompt"_k;
     case FilingPhase::Confirming:
-      return service == "report_card_loss" ? "filing.card_loss.confirm"_k : "filing.confirm"_k;
+      if (service != "report_card_loss") return "filing.confirm"_k;
+      return current.cardLost ? "filing.card_loss.already_lost"_k : "filing.card_loss.confirm"_k;
     case FilingPhase::Submitting: return "filing.submitting"_k;
     case FilingPhase::Accepted: return "filing.accepted"_k;
     case FilingPhase::Provisional: return "filing.provisional"_k;

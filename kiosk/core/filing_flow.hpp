@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/filing_fields.hpp"
@@ -31,8 +32,27 @@ struct RegionPick {
   std::string name;   ///< "东城区"
 };
 
+/// The citizen's record as the central server holds it now, masked by the server
+/// (GET /v1/me/profile): "old" on the confirm screen of a change.
+struct ProfileView {
+  std::string phoneMasked, addressMasked, bankAccountMasked;   ///< empty: none on record
+  bool cardLost = false;
+  std::vector<std::pair<std::string, std::string>> pending;   ///< changes being handled: service, acceptance number
+};
+
+/// What the confirm screen says about the current record of this filing's field.
+struct CurrentRecord {
+  enum class State { Loading, Known, Unavailable };
+  State state = State::Loading;   ///< Unavailable: offline or no answer; the filing goes on regardless
+  std::string oldValueMasked;     ///< Known: this service's field as on record (empty: none on record)
+  bool cardLost = false;          ///< Known: the social security card is already reported lost
+  std::string pendingNumber;      ///< Known: a change of the same service still being handled
+};
+
 struct FilingFlow {
   std::uint64_t request = 0;
+  std::uint64_t profileRequest = 0;   ///< the current record being asked for (answers match it)
+  CurrentRecord current;
   std::string service;        ///< "change_phone" …
   FilingPhase phase = FilingPhase::Entering;
   std::size_t step = 0;       ///< Entering: index into filingSteps(service)
@@ -67,6 +87,8 @@ struct FilingFlow {
   void choose(std::string_view value);      ///< big buttons: a bank id, a month, a base in fen
   void pickRegion(RegionPick pick, bool leaf);
   void text(std::string_view committed, int deleteLast);   ///< the keyboard's result
+  /// The server's current record arrived: keeps what this service's confirm screen shows.
+  void profileLoaded(const ProfileView& profile);
 
   enum class Next { Stay, Moved, Submit };
   /// "Next": checks the step (entryProblemKey says why not), goes on, or — confirmed —

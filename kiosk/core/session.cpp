@@ -258,7 +258,23 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::StartFiling&) {
                    if (!state_.citizen || state_.screen != Screen::Identified || !isKioskFiling(state_.serviceId)) return;
                    state_.filing = FilingFlow::start(state_.serviceId);
+                   auto& f = *state_.filing;
+                   // The current record is fetched while the citizen types: the confirm
+                   // screen shows old → new. Offline the filing goes on without it.
+                   f.profileRequest = nextRequest_++;
+                   if (state_.link == LinkStatus::Offline) f.current.state = CurrentRecord::State::Unavailable;
+                   else fx.push_back(fx::LoadProfile{f.profileRequest});
                    navigate(Screen::Filing, fx);
+                 },
+                 [&](const ev::ProfileLoaded& e) {
+                   auto& f = state_.filing;
+                   if (!f || f->profileRequest != e.request || f->current.state != CurrentRecord::State::Loading) return;
+                   f->profileLoaded(e.profile);
+                 },
+                 [&](const ev::ProfileFailed& e) {
+                   auto& f = state_.filing;
+                   if (!f || f->profileRequest != e.request || f->current.state != CurrentRecord::State::Loading) return;
+                   f->current.state = CurrentRecord::State::Unavailable;
                  },
                  [&](const ev::FilingKey& e) { filingKey(e.key); },
                  [&](const ev::FilingNext&) { filingNext(fx); },

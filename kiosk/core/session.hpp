@@ -155,6 +155,9 @@ struct FilingAccepted { std::uint64_t request; std::string acceptanceNumber, due
 /// Kept in the outbox, not yet confirmed by the server: a provisional receipt with `reference`.
 struct FilingKept { std::uint64_t request; std::string reference; bool receiptPrinted; };
 struct FilingFailed { std::uint64_t request; std::string problemKey; };
+/// The citizen's current record (masked) for the filing's confirm screen, or none to be had.
+struct ProfileLoaded { std::uint64_t request; ProfileView profile; };
+struct ProfileFailed { std::uint64_t request; };
 /// The identified citizen asks to see one of their records (Identified screen).
 struct StartQuery { QueryKind kind; };
 struct QueryYear { int year; };   ///< contributions: another year
@@ -185,7 +188,8 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
                            ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingChoose, ev::FilingRegion, ev::TypedText,
-                           ev::FilingAccepted, ev::FilingKept, ev::FilingFailed, ev::StartQuery, ev::QueryYear,
+                           ev::FilingAccepted, ev::FilingKept, ev::FilingFailed, ev::ProfileLoaded, ev::ProfileFailed,
+                           ev::StartQuery, ev::QueryYear,
                            ev::QueryLoaded, ev::QueryFailed, ev::EsscIdentified, ev::EsscRejected,
                            ev::OpenComplaint, ev::ComplaintKind, ev::SendComplaint, ev::ComplaintKept,
                            ev::StartProgressEntry, ev::ProgressKey, ev::LookUpProgress, ev::ToggleRevealId>;
@@ -213,6 +217,8 @@ struct RunQuery { std::uint64_t request; QueryKind kind; std::optional<int> year
 struct SubmitComplaint { std::uint64_t request; std::string category; std::string text; };
 /// Ask the server who the e-SSC code belongs to (POST /v1/identify, method essc).
 struct IdentifyEssc { std::uint64_t request; std::string token; };
+/// Fetch the identified citizen's current record, masked (GET /v1/me/profile).
+struct LoadProfile { std::uint64_t request; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::vector<FilingDetail> details; };
 struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; std::uint32_t reasons; };
 }  // namespace fx
@@ -220,7 +226,7 @@ struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,
                             fx::IssueCertificate, fx::PrintCertificate, fx::SubmitRating, fx::SubmitFiling,
                             fx::QueryProgress, fx::IssueTicket, fx::RunQuery, fx::IdentifyEssc,
-                            fx::SubmitComplaint>;
+                            fx::SubmitComplaint, fx::LoadProfile>;
 using Effects = std::vector<Effect>;
 
 class Session {

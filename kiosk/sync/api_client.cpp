@@ -217,6 +217,7 @@ HttpRequest queueTicket(const std::string& service) {
 HttpRequest pensionAccount(const std::string& session) { return make("GET", "/v1/me/pension-account", session); }
 HttpRequest benefits(const std::string& session) { return make("GET", "/v1/me/benefits", session); }
 HttpRequest applications(const std::string& session) { return make("GET", "/v1/me/applications", session); }
+HttpRequest profile(const std::string& session) { return make("GET", "/v1/me/profile", session); }
 HttpRequest certificateByCode(const std::string& code) {
   return make("GET", "/v1/certificates/by-code/" + pathSegment(code));
 }
@@ -449,6 +450,35 @@ Answer<std::vector<Application>> parseApplications(const HttpResult& r) {
       app.updatedAt = formatted(a, e, "updatedAt", Format::Timestamp);
       if (a.ok() && !out.empty() && app.acceptedAt > out.back().acceptedAt) e = a.at("acceptedAt") + ": not newest first";
       out.push_back(std::move(app));
+    }
+  });
+}
+
+Answer<Profile> parseProfile(const HttpResult& r) {
+  return expect<Profile>(r, 200, [](JsonReader& top, const json& body, Profile& p, Error& e) {
+    // Present, and null or masked: the kiosk never needs (nor accepts) a clear value here.
+    auto masked = [&](std::string_view name) -> std::optional<std::string> {
+      if (!top.ok()) return std::nullopt;
+      const std::string key(name);
+      if (!body.contains(key)) return e = top.at(name) + ": missing", std::nullopt;
+      if (body[key].is_null()) return std::nullopt;
+      auto s = top.text(name, kName);
+      if (top.ok() && s.find('*') == std::string::npos) return e = top.at(name) + ": not masked", std::nullopt;
+      return top.ok() ? std::optional<std::string>(s) : std::nullopt;
+    };
+    p.phoneMasked = masked("phoneMasked");
+    p.addressMasked = masked("addressMasked");
+    p.bankAccountMasked = masked("bankAccountMasked");
+    p.cardStatus = top.oneOf("socialSecurityCardStatus", {"normal", "lost"});
+    const auto* list = top.array("pendingChanges", 50);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size() && !e; ++i) {
+      JsonReader c((*list)[i], item("pendingChanges", i), &e);
+      PendingChange change;
+      change.acceptanceNumber = acceptanceNumberOf(c, e);
+      change.service = token(c, e, "service", "abcdefghijklmnopqrstuvwxyz0123456789_", 1, kShort);
+      change.state = c.oneOf("state", {"accepted", "in_review", "first_review_done", "approved"});
+      p.pending.push_back(std::move(change));
     }
   });
 }

@@ -47,6 +47,7 @@ HttpRequest queueTicket(const std::string& service);
 HttpRequest pensionAccount(const std::string& session);
 HttpRequest benefits(const std::string& session);
 HttpRequest applications(const std::string& session);
+HttpRequest profile(const std::string& session);
 /// The printed verification code as typed (spaces and hyphens allowed; the server checks it).
 HttpRequest certificateByCode(const std::string& code);
 /// `category`: complaint | suggestion. Anonymous without `session`; with one, linked to the
@@ -125,6 +126,15 @@ struct BenefitPayment {
 struct Application {
   std::string acceptanceNumber, service, state, reason, acceptedAt, dueOn, updatedAt;   ///< reason may be empty
 };
+struct PendingChange {
+  std::string acceptanceNumber, service, state;
+};
+/// What a change would replace, masked by the server (a value without '*' is refused).
+struct Profile {
+  std::optional<std::string> phoneMasked, addressMasked, bankAccountMasked;   ///< none on record: nullopt
+  std::string cardStatus;                 ///< normal | lost
+  std::vector<PendingChange> pending;     ///< changes still being handled, oldest first
+};
 struct Rating {
   std::string acceptanceNumber;
   int level = 0;
@@ -150,6 +160,7 @@ Answer<QueueReservation> parseQueueReservation(const HttpResult& r);
 Answer<PensionAccount> parsePensionAccount(const HttpResult& r);
 Answer<std::vector<BenefitPayment>> parseBenefits(const HttpResult& r);   ///< newest month first
 Answer<std::vector<Application>> parseApplications(const HttpResult& r);  ///< newest first
+Answer<Profile> parseProfile(const HttpResult& r);
 /// The verdict of GET /v1/certificates/by-code: only valid | expired | revoked, with the
 /// certificate's masked data (an unknown code is the problem `certificate-not-found`).
 Answer<SealVerdict> parseCodeVerdict(const HttpResult& r);

@@ -329,17 +329,27 @@ void drawStreetStep(Page& pg) {
   ui.theme = saved;
 }
 
-// "Is this right?": every new value in full (the citizen must be able to check it), the
-// time limit and how it takes effect.
+// "Is this right?": what is on record now (masked) and every new value in full (the
+// citizen must be able to check it), the time limit and how it takes effect.
 void drawConfirm(Page& pg) {
   auto& ui = pg.ui;
   const auto& f = pg.f;
   const core::Service* svc = core::findService(f.service);
   const int days = svc ? svc->timeLimitWorkingDays : 0;
   pg.bodyWidth = pg.beginBody("filing.body");
+  const auto& current = f.current;
+  const bool known = current.state == core::CurrentRecord::State::Known;
   if (f.service == "report_card_loss") {
+    if (known && current.cardLost) {   // nothing to report: say so, and where a new card comes from
+      text(ui, FontRole::Display, ui.tr.tr("filing.card_loss.already_lost"_k), pg.p.warning, pg.bodyWidth);
+      pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.next"_k), pg.p.text, 1.0f);
+      pg.endBody("filing.body");
+      pg.primary("filing.finish", ui.tr.tr("common.finish"_k), core::ev::Finish{}, true);
+      return;
+    }
     text(ui, FontRole::Display, ui.tr.tr("filing.card_loss.confirm"_k), pg.p.text, pg.bodyWidth);
-    pg.line(FontRole::Heading, ui.tr.tr("filing.card_loss.effect"_k), pg.p.text, 1.0f);
+    pg.line(FontRole::Heading, ui.tr.tr("filing.card_loss.status"_k), pg.p.primary, 0.8f);
+    pg.line(FontRole::Heading, ui.tr.tr("filing.card_loss.effect"_k), pg.p.text, 0.8f);
     pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.next"_k), pg.p.text, 0.8f);
     pg.line(FontRole::Body, ui.tr.tr("filing.card_loss.hint"_k), pg.p.mutedText, 0.8f);
     pg.endBody("filing.body");
@@ -359,6 +369,26 @@ void drawConfirm(Page& pg) {
     pg.line(FontRole::Body, ui.tr.tr(labelKey), pg.p.text, 0.5f);
     pg.line(FontRole::Display, value, pg.p.primary, 0.1f);
   };
+  // Old (masked by the server: enough to recognise, nothing more) above new (in full).
+  auto old = [&](std::string_view labelKey) {
+    std::string value = current.state == core::CurrentRecord::State::Loading ? ui.tr.tr("filing.current.loading"_k)
+                        : !known                                          ? ui.tr.tr("filing.current.unavailable"_k)
+                        : current.oldValueMasked.empty()                  ? ui.tr.tr("filing.current.none"_k)
+                                                                          : current.oldValueMasked;
+    const Rgb colour = known && !current.oldValueMasked.empty() ? pg.p.text : pg.p.mutedText;
+    if (large) {
+      pg.line(FontRole::Body, ui.tr.tr(labelKey) + value, colour, 0.3f);
+      return;
+    }
+    pg.line(FontRole::Body, ui.tr.tr(labelKey), pg.p.text, 0.5f);
+    pg.line(FontRole::Heading, value, colour, 0.1f);
+  };
+  // Large text: the new values first (they must be checked on the first page), old after.
+  const std::string_view oldKey = f.service == "change_phone"          ? "filing.phone.old"_k
+                                  : f.service == "change_bank_account" ? "filing.account.old"_k
+                                  : f.service == "change_address"      ? "filing.address.old"_k
+                                                                       : std::string_view{};
+  if (!oldKey.empty() && !large) old(oldKey);
   if (f.service == "change_phone") {
     pair("filing.phone.new"_k, groupedPhone(f.value));
   } else if (f.service == "change_bank_account") {
@@ -370,6 +400,10 @@ void drawConfirm(Page& pg) {
   } else if (f.service == "change_address") {
     pair("filing.address.new"_k, f.address());
   }
+  if (!oldKey.empty() && large) old(oldKey);
+  if (known && !current.pendingNumber.empty())
+    pg.line(FontRole::Body, ui.tr.format("filing.current.pending"_k, {{"number", current.pendingNumber}}), pg.p.warning,
+            0.8f);
   if (f.service == "change_bank_account") pg.line(FontRole::Body, ui.tr.tr("filing.bank.approval"_k), pg.p.text, 0.8f);
   pg.line(FontRole::Body, ui.tr.format("filing.time_limit"_k, {{"days", std::to_string(days)}}), pg.p.text,
           f.service == "change_bank_account" ? 0.3f : 0.8f);

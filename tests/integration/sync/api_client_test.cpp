@@ -234,6 +234,18 @@ TEST_CASE("the typed client reads the pension account, benefits and applications
     REQUIRE_MESSAGE(progress.ok(), progress.error().what);
     CHECK(progress->state == "first_review_done");
 
+    auto profile = api::parseProfile(send(net, api::profile(token)));
+    REQUIRE_MESSAGE(profile.ok(), profile.error().what);
+    REQUIRE(profile->phoneMasked);
+    CHECK(profile->phoneMasked->find("****") == 3);
+    REQUIRE(profile->bankAccountMasked);
+    CHECK(profile->bankAccountMasked->rfind("****", 0) == 0);
+    CHECK(profile->cardStatus == "normal");
+    REQUIRE(profile->pending.size() == 1);   // the certificate is completed; the bank change is not
+    CHECK(profile->pending[0].acceptanceNumber == receipt->acceptanceNumber);
+    CHECK(profile->pending[0].service == "change_bank_account");
+    CHECK(profile->pending[0].state == "first_review_done");
+
     CHECK(api::parseSuccess(send(net, api::endSession(token))).ok());
     CHECK(api::parsePensionAccount(send(net, api::pensionAccount(token))).error().code == "session-invalid");
   }
@@ -374,6 +386,20 @@ TEST_CASE("each flaw in an otherwise valid answer of the new endpoints is refuse
   CHECK(app([](json& j) { std::swap(j["applications"][0], j["applications"][1]); }) ==
         "applications[1].acceptedAt: not newest first");
   CHECK(app([](json& j) { j["applications"] = json(51, j["applications"][0]); }) == "applications: too many items");
+
+  const json profile = json::parse(R"({"addressMasked":"北京市东城区景山****","bankAccountMasked":null,
+      "pendingChanges":[{"acceptanceNumber":"2026112400950779","service":"change_phone","state":"in_review"}],
+      "phoneMasked":"138****0000","socialSecurityCardStatus":"normal"})");
+  REQUIRE(api::parseProfile(answer(200, profile.dump())).ok());
+  CHECK(!api::parseProfile(answer(200, profile.dump()))->bankAccountMasked);
+  const auto prof = [&](const std::function<void(json&)>& m) { return refusal(api::parseProfile, 200, profile, m); };
+  CHECK(prof([](json& j) { j["phoneMasked"] = "13800000000"; }) == "phoneMasked: not masked");
+  CHECK(prof([](json& j) { j.erase("addressMasked"); }) == "addressMasked: missing");
+  CHECK(prof([](json& j) { j["bankAccountMasked"] = 1234; }) == "bankAccountMasked: not a string");
+  CHECK(prof([](json& j) { j["socialSecurityCardStatus"] = "frozen"; }) == "socialSecurityCardStatus: unexpected value");
+  CHECK(prof([](json& j) { j["pendingChanges"][0]["state"] = "completed"; }) == "pendingChanges[0].state: unexpected value");
+  CHECK(prof([](json& j) { j["pendingChanges"][0]["acceptanceNumber"] = "2026112400950770"; }) ==
+        "pendingChanges[0].acceptanceNumber: not an acceptance number");
 
   const json valid = json::parse(R"({"holderIdNumberMasked":"110105********0312","holderNameMasked":"测**伟","issuedAt":"2026-11-23T16:32:46Z",
       "serial":"ZM2026112429954627","status":"valid","type":"participation","validUntil":"2027-02-21T16:32:46Z"})");

@@ -263,3 +263,60 @@ TEST_CASE("filing fields: steps, banks, Luhn, months and bases") {
   }
   CHECK_FALSE(isOfferedBase(800001));
 }
+
+TEST_CASE("the current record is fetched as the filing starts and shown masked as old, stale answers ignored") {
+  Session s = test::identified("change_phone");
+  const auto load = test::effect<fx::LoadProfile>(s.handle(ev::StartFiling{}));
+  REQUIRE(load);
+  const auto& current = s.state().filing->current;
+  CHECK(current.state == CurrentRecord::State::Loading);
+  ProfileView profile;
+  profile.phoneMasked = "138****0001";
+  profile.addressMasked = "北京市朝阳区测试****";
+  profile.pending = {{"change_address", "2026112400950779"}, {"change_phone", "2026112488406611"}};
+  s.handle(ev::ProfileLoaded{load->request + 1, profile});   // an answer to something else
+  CHECK(current.state == CurrentRecord::State::Loading);
+  s.handle(ev::ProfileLoaded{load->request, profile});
+  CHECK(current.state == CurrentRecord::State::Known);
+  CHECK(current.oldValueMasked == "138****0001");   // this service's field only
+  CHECK(current.pendingNumber == "2026112488406611");   // the same kind of change under way
+  s.handle(ev::ProfileFailed{load->request});       // a late failure does not undo it
+  CHECK(current.state == CurrentRecord::State::Known);
+
+  key(s, "13912345678");
+  s.handle(ev::FilingNext{});
+  CHECK(s.state().filing->phase == FilingPhase::Confirming);
+  CHECK(test::effect<fx::SubmitFiling>(s.handle(ev::FilingNext{})));   // a pending one does not block
+  s.handle(ev::Finish{});
+  CHECK(!s.state().filing);
+}
+
+TEST_CASE("no current record to be had: offline it is not asked for, a failure says unavailable") {
+  Session offline = test::identified("change_address", LinkStatus::Offline);
+  CHECK(!test::effect<fx::LoadProfile>(offline.handle(ev::StartFiling{})));
+  CHECK(offline.state().filing->current.state == CurrentRecord::State::Unavailable);
+
+  Session s = test::identified("change_bank_account");
+  const auto load = test::effect<fx::LoadProfile>(s.handle(ev::StartFiling{}));
+  REQUIRE(load);
+  s.handle(ev::ProfileFailed{load->request});
+  CHECK(s.state().filing->current.state == CurrentRecord::State::Unavailable);
+  ProfileView late;
+  late.bankAccountMasked = "****1234";
+  s.handle(ev::ProfileLoaded{load->request, late});   // too late: the screen already said so
+  CHECK(s.state().filing->current.oldValueMasked.empty());
+}
+
+TEST_CASE("a card already reported lost is not reported again") {
+  Session s = test::identified("report_card_loss");
+  const auto load = test::effect<fx::LoadProfile>(s.handle(ev::StartFiling{}));
+  REQUIRE(load);
+  CHECK(s.state().filing->phase == FilingPhase::Confirming);
+  ProfileView profile;
+  profile.cardLost = true;
+  s.handle(ev::ProfileLoaded{load->request, profile});
+  CHECK(!test::effect<fx::SubmitFiling>(s.handle(ev::FilingNext{})));
+  CHECK(s.state().filing->phase == FilingPhase::Confirming);
+  CHECK(s.state().filing->entryProblemKey == "filing.card_loss.already_lost");
+  CHECK(s.mainPromptKey() == "filing.card_loss.already_lost");   // what voice guidance reads
+}

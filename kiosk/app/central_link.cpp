@@ -380,17 +380,20 @@ void CentralLink::fail(std::uint64_t request, std::string_view problemKey) {
   queue_.post(core::ev::CertificateFailed{request, std::string(problemKey)});
 }
 
-void CentralLink::queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level, const std::string& reason,
+void CentralLink::queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level, std::string reason,
                               std::function<void(bool queuedOffline)> kept) {
   {
     std::lock_guard lock(mutex_);
-    jobs_.push_back([this, request, acceptanceNumber, level, reason, kept = std::move(kept)] {
+    jobs_.push_back([this, request, acceptanceNumber, level, reason = std::move(reason), kept = std::move(kept)]() mutable {
+      auto rating = sync::api::rate(acceptanceNumber, level, reason);
+      core::secureWipe(reason);
       if (!outbox_) {
+        core::secureWipe(rating.body);
         spdlog::error("central: rating for request {} not kept: no outbox", request);
         queue_.post(core::ev::RatingSaved{request, false, false});
         return;
       }
-      auto item = outbox_->enqueue("rating", acceptanceNumber, sync::api::rate(acceptanceNumber, level, reason), epochNow());
+      auto item = outbox_->enqueue("rating", acceptanceNumber, std::move(rating), epochNow());
       if (!item) {
         spdlog::error("central: rating for request {} not kept: {}", request, item.error());
         queue_.post(core::ev::RatingSaved{request, false, false});

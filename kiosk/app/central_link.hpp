@@ -94,8 +94,9 @@ class CentralLink {
   void takeTicket(std::uint64_t request, const std::string& service,
                   std::function<void(std::string number, std::optional<int> peopleAhead, std::string issuedAt)> taken);
   /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
-  /// the worker once it is committed (to print its receipt).
-  void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level, const std::string& reason,
+  /// the worker once it is committed (to print its receipt). `reason` may hold the citizen's
+  /// own words: zeroed once sealed in the outbox.
+  void queueRating(std::uint64_t request, const std::string& acceptanceNumber, int level, std::string reason,
                    std::function<void(bool queuedOffline)> kept);
 
   /// Keeps an anonymous complaint or suggestion in the outbox (worker thread); then

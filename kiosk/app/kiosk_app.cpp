@@ -134,7 +134,7 @@ class Kiosk {
   void setEmbeddedCentral(EmbeddedCentral* central) { central_ = central; }
 
  private:
-  void applyEffects(const core::Effects& fx);
+  void applyEffects(core::Effects fx);   // by value: typed text in effects is zeroed after use
   // Once the first frame is up, the atlas learns every glyph of the language's catalog (and
   // again after a change of language): later screens then draw without stopping to rebuild
   // it — a rebuild costs tens of milliseconds, paid once here at the attract screen or at
@@ -244,8 +244,8 @@ void Kiosk::rebuildAtlas() {
                 stats_.atlas.height, stats_.atlas.buildMs);
 }
 
-void Kiosk::applyEffects(const core::Effects& fx) {
-  for (const auto& e : fx)
+void Kiosk::applyEffects(core::Effects fx) {
+  for (auto& e : fx)
     std::visit(Overloaded{
                    [&](const core::fx::LanguageChanged& l) {
                      ui_.tr = i18n::Translator(catalogs_, l.code);
@@ -288,8 +288,8 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                    [&](const core::fx::LoadProfile& l) {
                      if (session_.state().citizen) link_->loadProfile(l.request, identifyRequest());
                    },
-                   [&](const core::fx::SubmitComplaint& c) {
-                     std::string text = c.text;   // sealed in the outbox by the link's worker
+                   [&](core::fx::SubmitComplaint& c) {
+                     std::string text = std::move(c.text);   // sealed in the outbox by the link's worker
                      link_->queueComplaint(c.request, c.category, std::move(text));
                    },
                    [&](const core::fx::IssueTicket& t) {
@@ -306,9 +306,11 @@ void Kiosk::applyEffects(const core::Effects& fx) {
                        desk_->printTicket(request, std::move(r));
                      });
                    },
-                   [&](const core::fx::SubmitRating& r) {
+                   [&](core::fx::SubmitRating& r) {
                      const std::string service = paperServiceName(r.serviceId);
-                     link_->queueRating(r.request, r.acceptanceNumber, r.level, documents::ratingReasonsText(r.reasons),
+                     std::string reason = documents::ratingReasonText(r.reasons, r.comment);
+                     core::secureWipe(r.comment);
+                     link_->queueRating(r.request, r.acceptanceNumber, r.level, std::move(reason),
                                         [this, service, number = r.acceptanceNumber, level = r.level](bool offline) {
                                           desk_->printRatingReceipt(service, number, level, offline);
                                         });
@@ -379,7 +381,8 @@ void Kiosk::loadDivisions(const std::filesystem::path& file) {
 void Kiosk::updateKeyboard() {
   const auto& s = session_.state();
   const bool wantsText = (s.screen == core::Screen::Filing && s.filing && s.filing->service == "change_address") ||
-                         (s.screen == core::Screen::Complaint && s.complaint);
+                         (s.screen == core::Screen::Complaint && s.complaint) ||
+                         (s.rating && s.rating->phase == core::RatingFlow::Phase::Comment);
   if (!pinyin_ && wantsText) {
     input::EngineOptions options;
     options.userDataDir = rimeDir_;

@@ -1,6 +1,9 @@
 #include "core/rating_flow.hpp"
 
 #include "core/i18n_key.hpp"
+#include "core/secure_wipe.hpp"
+#include "core/text_edit.hpp"
+#include "core/utf8.hpp"
 
 namespace onestop::core {
 
@@ -14,6 +17,22 @@ std::string_view ratingReasonKey(RatingReason r) {
     case RatingReason::Other: return "rating.reason.other"_k;
   }
   return "rating.reason.other"_k;
+}
+
+RatingFlow::~RatingFlow() { secureWipe(comment); }
+
+std::size_t RatingFlow::commentChars() const {
+  std::size_t n = 0;
+  for (char32_t c : decodeUtf8(comment))
+    if (c != U' ') ++n;
+  return n;
+}
+
+bool RatingFlow::hasReason() const { return reasons != 0 || commentChars() >= 2; }
+
+void RatingFlow::type(std::string_view committed, int deleteLast) {
+  if (phase != Phase::Comment) return;
+  applyTyping(comment, committed, deleteLast, kMaxCommentChars);
 }
 
 }  // namespace onestop::core

@@ -61,6 +61,10 @@ Effects Session::handle(const Event& event) {
                    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::Back&) {
+                   if (state_.rating && state_.rating->phase == RatingFlow::Phase::Comment) {   // keyboard closed
+                     state_.rating->phase = RatingFlow::Phase::Reason;
+                     return;
+                   }
                    if (state_.screen == Screen::Identify && !state_.citizen) {   // an e-SSC check abandoned
                      secureWipe(state_.esscToken);
                      state_.esscToken.clear();
@@ -203,6 +207,14 @@ Effects Session::handle(const Event& event) {
                    r->reasons ^= 1u << static_cast<int>(e.reason);
                  },
                  [&](const ev::SendRating&) { sendRating(fx); },
+                 [&](const ev::WriteRatingComment&) {
+                   auto& r = state_.rating;
+                   if (r && r->phase == RatingFlow::Phase::Reason) r->phase = RatingFlow::Phase::Comment;
+                 },
+                 [&](const ev::RatingCommentDone&) {
+                   auto& r = state_.rating;
+                   if (r && r->phase == RatingFlow::Phase::Comment) r->phase = RatingFlow::Phase::Reason;
+                 },
                  [&](const ev::RatingSaved& e) {
                    auto& r = state_.rating;
                    if (!r || r->request != e.request || r->phase != RatingFlow::Phase::Saving) return;
@@ -293,6 +305,8 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::TypedText& e) {
                    if (state_.screen == Screen::Filing && state_.filing) state_.filing->text(e.committed, e.deleteLast);
                    if (state_.screen == Screen::Complaint && state_.complaint) state_.complaint->type(e.committed, e.deleteLast);
+                   if (state_.rating && state_.rating->phase == RatingFlow::Phase::Comment)
+                     state_.rating->type(e.committed, e.deleteLast);
                  },
                  [&](const ev::FilingAccepted& e) {
                    auto& f = state_.filing;
@@ -569,14 +583,16 @@ void Session::rate(int level, Effects& fx) {
     return;
   }
   r->phase = RatingFlow::Phase::Saving;
-  fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, level, 0});
+  fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, level, 0, {}});
 }
 
 void Session::sendRating(Effects& fx) {
   auto& r = state_.rating;
-  if (!r || r->phase != RatingFlow::Phase::Reason || r->reasons == 0) return;
+  if (!r || r->phase != RatingFlow::Phase::Reason || !r->hasReason()) return;
   r->phase = RatingFlow::Phase::Saving;
-  fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, r->level, r->reasons});
+  fx.push_back(fx::SubmitRating{r->request, r->acceptanceNumber, r->serviceId, r->level, r->reasons, r->comment});
+  secureWipe(r->comment);   // handed over: the shell keeps it sealed in the outbox
+  r->comment.clear();
 }
 
 // A receipt's progress by its acceptance number (scanned or typed): non-personal status only.

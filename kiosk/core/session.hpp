@@ -137,6 +137,8 @@ struct Rate { int level; };
 struct RatingSaved { std::uint64_t request; bool saved; bool queuedOffline; };
 struct RateReason { RatingReason reason; };   ///< a dissatisfied rating: toggle one reason
 struct SendRating {};                        ///< …and keep it with the reasons chosen
+struct WriteRatingComment {};                ///< …open the keyboard for a few words of their own
+struct RatingCommentDone {};                 ///< …back to the reasons with what was typed
 struct QueueChanged { int queuedItems; };   ///< items waiting in the outbox
 struct KioskConfigChanged { int inactivitySeconds; };   ///< the central server's kiosk config
 struct ProgressLoaded { std::uint64_t request; std::string state, service, acceptedOn, dueOn, updatedOn, reason; };
@@ -185,6 +187,7 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
                            ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RateReason, ev::SendRating, ev::RatingSaved,
+                           ev::WriteRatingComment, ev::RatingCommentDone,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
                            ev::TakeTicket, ev::TicketTaken, ev::TicketFailed, ev::StartFiling, ev::FilingKey, ev::FilingNext,
                            ev::FilingChoose, ev::FilingRegion, ev::TypedText,
@@ -220,7 +223,13 @@ struct IdentifyEssc { std::uint64_t request; std::string token; };
 /// Fetch the identified citizen's current record, masked (GET /v1/me/profile).
 struct LoadProfile { std::uint64_t request; };
 struct SubmitFiling { std::uint64_t request; std::string service; std::vector<FilingDetail> details; };
-struct SubmitRating { std::uint64_t request; std::string acceptanceNumber; std::string serviceId; int level; std::uint32_t reasons; };
+struct SubmitRating {
+  std::uint64_t request;
+  std::string acceptanceNumber, serviceId;
+  int level;
+  std::uint32_t reasons;
+  std::string comment;   ///< typed by the citizen (may be empty): zeroed by the shell once kept
+};
 }  // namespace fx
 
 using Effect = std::variant<fx::LanguageChanged, fx::LayoutChanged, fx::Speak, fx::SessionEnded,

@@ -85,12 +85,13 @@ std::string_view filingNote(std::string_view serviceId) {
   return "";
 }
 
-std::string ratingReasonsText(std::uint32_t reasons) {
+std::string ratingReasonText(std::uint32_t reasons, std::string_view comment) {
   static constexpr std::string_view kText[core::kRatingReasons] = {"等候时间长", "操作复杂、看不懂", "记录有误",
                                                                   "设备故障",   "事情没办成",       "其他"};
   std::string out;
   for (int i = 0; i < core::kRatingReasons; ++i)
     if ((reasons >> i) & 1u) out += (out.empty() ? "" : "、") + std::string(kText[i]);
+  if (!comment.empty()) out += (out.empty() ? "留言：" : "；留言：") + std::string(comment);
   return out;
 }
 

@@ -38,8 +38,8 @@ std::string_view filingFieldLabel(std::string_view key);
 /// (card loss: suspended at once, a new card at the counter or bank); may be empty.
 std::string_view filingNote(std::string_view serviceId);
 
-/// The reasons of a dissatisfied rating (bits of core::RatingReason) as the agency's staff
-/// read them: "等候时间长、操作复杂". Empty when none.
-std::string ratingReasonsText(std::uint32_t reasons);
+/// The reasons of a dissatisfied rating (bits of core::RatingReason) and the citizen's own
+/// words, as the agency's staff read them: "等候时间长、操作复杂；留言：打印太慢". Empty when none.
+std::string ratingReasonText(std::uint32_t reasons, std::string_view comment);
 
 }  // namespace onestop::documents

@@ -177,4 +177,21 @@ void keyboardArea(UiContext& ui, ImVec2 pos, ImVec2 size) {
   }
 }
 
+void typedField(UiContext& ui, ImVec2 pos, ImVec2 size, const std::string& typed, std::size_t chars,
+                std::size_t maxChars) {
+  const Theme& t = ui.theme;
+  const Palette& p = t.palette;
+  const float gap = t.gap();
+  auto* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.surface.imgui(), t.rounding());
+  dl->AddRect(pos, ImVec2(pos.x + size.x, pos.y + size.y), p.primary.imgui(), t.rounding(), 0, 3.0f);
+  std::string shown = typed;
+  if (ui.env.keyboard.composing()) shown += ui.env.keyboard.preedit;
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + gap * 0.5f, pos.y + gap * 0.3f));
+  text(ui, FontRole::Body, shown + "|", p.text, size.x - gap);
+  const std::string counter = std::to_string(chars) + "/" + std::to_string(maxChars);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - buttonWidthFor(ui, counter), pos.y + size.y - t.body() * 1.3f));
+  text(ui, FontRole::Body, counter, p.mutedText);
+}
+
 }  // namespace onestop::ui

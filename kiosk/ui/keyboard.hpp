@@ -4,7 +4,9 @@
 // was tapped; the app turns taps into engine keys (keyFor) or its own events.
 #include <imgui.h>
 
+#include <cstddef>
 #include <optional>
+#include <string>
 
 #include "input/composition.hpp"
 #include "ui/context.hpp"
@@ -39,5 +41,10 @@ std::optional<input::Key> keyFor(const KeyboardTap& tap, const KeyboardView& vie
 /// queued in ui.typed for the pinyin engine (the text comes back as ev::TypedText), the 中/英
 /// switch flipped here.
 void keyboardArea(UiContext& ui, ImVec2 pos, ImVec2 size);
+
+/// The framed field the keyboard types into: the text so far, the composition being typed,
+/// a caret, and "chars/maxChars" at its bottom right.
+void typedField(UiContext& ui, ImVec2 pos, ImVec2 size, const std::string& typed, std::size_t chars,
+                std::size_t maxChars);
 
 }  // namespace onestop::ui

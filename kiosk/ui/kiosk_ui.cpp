@@ -189,8 +189,12 @@ void drawFrame(UiContext& ui, const core::SessionState& s) {
     case Screen::Identified: drawIdentified(ui, s, content); break;
     case Screen::Scan: drawScan(ui, s, content); break;
     case Screen::ScanResult: drawScanResult(ui, s, content); break;
-    case Screen::Certificate: drawCertificate(ui, s, content); break;
-    case Screen::Filing: drawFiling(ui, s, content); break;
+    case Screen::Certificate:
+    case Screen::Filing:
+      if (s.rating && s.rating->phase == core::RatingFlow::Phase::Comment) drawRatingComment(ui, *s.rating, content);
+      else if (s.screen == Screen::Certificate) drawCertificate(ui, s, content);
+      else drawFiling(ui, s, content);
+      break;
     case Screen::Ticket: drawTicket(ui, s, content); break;
     case Screen::Query: drawQuery(ui, s, content); break;
     case Screen::Complaint: drawComplaint(ui, s, content); break;

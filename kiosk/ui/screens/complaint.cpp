@@ -52,15 +52,7 @@ void drawComplaint(UiContext& ui, const core::SessionState& s, Area area) {
       const float fieldY = ImGui::GetCursorScreenPos().y + gap * 0.3f;
       const float fieldH = t.targetHeight() * 1.1f, fieldW = area.size.x - sendW - gap;
       const float kbTop = fieldY + fieldH + gap * 0.6f;
-      auto* dl = ImGui::GetWindowDrawList();
-      dl->AddRectFilled(ImVec2(area.pos.x, fieldY), ImVec2(area.pos.x + fieldW, fieldY + fieldH), p.surface.imgui(), t.rounding());
-      dl->AddRect(ImVec2(area.pos.x, fieldY), ImVec2(area.pos.x + fieldW, fieldY + fieldH), p.primary.imgui(), t.rounding(), 0, 3.0f);
-      std::string shown = c.text;
-      if (ui.env.keyboard.composing()) shown += ui.env.keyboard.preedit;
-      ImGui::SetCursorScreenPos(ImVec2(area.pos.x + gap * 0.5f, fieldY + gap * 0.3f));
-      text(ui, FontRole::Body, shown + "|", p.text, fieldW - gap);
-      ImGui::SetCursorScreenPos(ImVec2(area.pos.x + fieldW - buttonWidthFor(ui, "200/200"), fieldY + fieldH - t.body() * 1.3f));
-      text(ui, FontRole::Body, std::to_string(c.chars()) + "/" + std::to_string(core::ComplaintFlow::kMaxChars), p.mutedText);
+      typedField(ui, ImVec2(area.pos.x, fieldY), ImVec2(fieldW, fieldH), c.text, c.chars(), core::ComplaintFlow::kMaxChars);
       const bool ready = c.ready() && !ui.env.keyboard.composing();
       ImGui::SetCursorScreenPos(ImVec2(area.pos.x + fieldW + gap, fieldY));
       if (button(ui, "complaint.send", send, ImVec2(sendW, fieldH), ready ? ButtonKind::Primary : ButtonKind::Disabled) && ready)

@@ -32,6 +32,8 @@ void drawProgressEntry(UiContext& ui, const core::SessionState& s, Area area);
 /// The satisfaction rating of a finished transaction, at the cursor, above `bottomLimit`
 /// (certificate and filing screens).
 void drawRatingPanel(UiContext& ui, const core::RatingFlow& r, Area area, float bottomLimit);
+/// The rating's own words on the keyboard: drawn instead of the screen it was offered on.
+void drawRatingComment(UiContext& ui, const core::RatingFlow& r, Area area);
 
 /// A scrolling region moved only by big "previous/next page" buttons (taps, no swipes).
 /// Call begin, draw at the cursor, then end (which draws the page buttons when needed).

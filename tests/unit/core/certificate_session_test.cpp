@@ -160,3 +160,51 @@ TEST_CASE("a dissatisfied rating asks what went wrong and is kept only with a re
   s.handle(ev::Back{});   // leaving the screen: nothing more to rate here
   CHECK_FALSE(s.state().rating.has_value());
 }
+
+TEST_CASE("a dissatisfied citizen may add a few words of their own, typed on the on-screen keyboard") {
+  Session s = identifiedFor("cert_participation");
+  const auto request = find<fx::IssueCertificate>(s.handle(ev::RequestCertificate{}))->request;
+  s.handle(issued(request));
+  s.handle(ev::PrintCertificate{});
+  s.handle(ev::PrintFinished{request, true, "", true});
+  using Phase = RatingFlow::Phase;
+  s.handle(ev::Rate{1});
+  s.handle(ev::TypedText{"不算"});   // no typing before the keyboard is opened
+  CHECK(s.state().rating->comment.empty());
+  s.handle(ev::WriteRatingComment{});
+  REQUIRE(s.state().rating->phase == Phase::Comment);
+  s.handle(ev::TypedText{"打印太慢"});
+  s.handle(ev::TypedText{"了了", 1});   // deletes one, appends two
+  CHECK(s.state().rating->comment == "打印太了了");
+  s.handle(ev::SendRating{});           // not while typing
+  CHECK(s.state().rating->phase == Phase::Comment);
+  s.handle(ev::TypedText{std::string(300, 'x')});   // cut at the limit
+  CHECK(s.state().rating->commentChars() == RatingFlow::kMaxCommentChars);
+  s.handle(ev::TypedText{"", 200});
+  s.handle(ev::TypedText{"打印太慢"});
+  s.handle(ev::Back{});                 // closes the keyboard, keeps the words
+  CHECK(s.state().rating->phase == Phase::Reason);
+  CHECK(s.state().screen == Screen::Certificate);
+  s.handle(ev::WriteRatingComment{});
+  s.handle(ev::RatingCommentDone{});
+  CHECK(s.state().rating->phase == Phase::Reason);
+  // The words alone are reason enough.
+  const auto submit = test::effect<fx::SubmitRating>(s.handle(ev::SendRating{}));
+  REQUIRE(submit);
+  CHECK(submit->reasons == 0);
+  CHECK(submit->comment == "打印太慢");
+  CHECK(s.state().rating->comment.empty());   // handed over, not kept in the state
+
+  Session t = identifiedFor("cert_participation");
+  const auto r2 = find<fx::IssueCertificate>(t.handle(ev::RequestCertificate{}))->request;
+  t.handle(issued(r2));
+  t.handle(ev::PrintCertificate{});
+  t.handle(ev::PrintFinished{r2, true, "", true});
+  t.handle(ev::Rate{2});
+  t.handle(ev::WriteRatingComment{});
+  t.handle(ev::TypedText{"慢"});   // one character is not a reason
+  t.handle(ev::RatingCommentDone{});
+  CHECK(t.handle(ev::SendRating{}).empty());
+  t.handle(ev::Finish{});
+  CHECK_FALSE(t.state().rating.has_value());
+}

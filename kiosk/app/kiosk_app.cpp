@@ -471,10 +471,12 @@ void Kiosk::dropDocumentPreview() {
   ui_.env.documentPreviewWidth = ui_.env.documentPreviewHeight = 0;
 }
 
+// The banner shows the hall's time (the calendar of receipts and due dates), whatever zone
+// the machine's clock is set to.
 void Kiosk::updateClock() {
-  const std::time_t now = std::time(nullptr);
+  const std::time_t now = std::time(nullptr) + std::time_t{documents::DocumentOptions{}.utcOffsetMinutes} * 60;
   std::tm tm{};
-  localtime_r(&now, &tm);
+  gmtime_r(&now, &tm);
   ui_.env.today = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_wday};
   ui_.env.hour = tm.tm_hour;
   ui_.env.minute = tm.tm_min;

@@ -47,6 +47,7 @@ documents::ReceiptOptions DocumentDesk::receiptOptions() const {
   documents::ReceiptOptions o;
   o.agencyName = options_.agencyName;
   o.utcOffsetMinutes = options_.utcOffsetMinutes;
+  o.kioskId = options_.terminalId;
   return o;
 }
 

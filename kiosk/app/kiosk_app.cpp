@@ -36,6 +36,7 @@
 #include "core/utf8.hpp"
 #include "i18n/catalogs.hpp"
 #include "input/pinyin_input.hpp"
+#include "sync/trust.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -412,6 +413,11 @@ void Kiosk::startServices(const Config& c) {
   documents::DocumentOptions options;
   options.agencyName = c.agencyName;
   options.verifyUrl = c.verifyUrl;
+  // Receipts name the terminal as the central server knows it: its certificate's CN.
+  if (!c.centralCert.empty()) {
+    if (auto cn = sync::certificateCommonName(c.centralCert)) options.terminalId = cn.value();
+    else spdlog::warn("receipts: terminal id not read ({}); printing {}", cn.error(), options.terminalId);
+  }
   desk_ = std::make_unique<DocumentDesk>(queue_, options, devices_.documentPrinter(), devices_.receiptPrinter());
   LinkSetup setup;
   setup.dataDir = c.dataDir;

@@ -11,11 +11,37 @@
 
 namespace onestop::sync {
 
+namespace {
+
+using X509Ptr = std::unique_ptr<X509, void (*)(X509*)>;
+
+core::Result<X509Ptr> readCertificate(const std::string& path) {
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+  if (!file) return core::Error{"cannot read " + path};
+  X509Ptr cert(PEM_read_X509(file.get(), nullptr, nullptr, nullptr), X509_free);
+  if (!cert) return core::Error{path + ": not a PEM certificate"};
+  return cert;
+}
+
+}  // namespace
+
+core::Result<std::string> certificateCommonName(const std::string& certificatePemPath) {
+  auto cert = readCertificate(certificatePemPath);
+  if (!cert) return core::Error{cert.error()};
+  char cn[256] = {};
+  const int n = X509_NAME_get_text_by_NID(X509_get_subject_name(cert->get()), NID_commonName, cn, sizeof cn);
+  if (n <= 0) return core::Error{certificatePemPath + ": no common name"};
+  const std::string name(cn, static_cast<std::size_t>(n));
+  // Printed on paper: plain printable ASCII only.
+  for (const char c : name)
+    if (c < 0x21 || c > 0x7e) return core::Error{certificatePemPath + ": common name is not a plain terminal id"};
+  return name;
+}
+
 core::Result<std::string> publicKeyPin(const std::string& certificatePemPath) {
-  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(certificatePemPath.c_str(), "rb"), std::fclose);
-  if (!file) return core::Error{"cannot read " + certificatePemPath};
-  std::unique_ptr<X509, void (*)(X509*)> cert(PEM_read_X509(file.get(), nullptr, nullptr, nullptr), X509_free);
-  if (!cert) return core::Error{certificatePemPath + ": not a PEM certificate"};
+  auto read = readCertificate(certificatePemPath);
+  if (!read) return core::Error{read.error()};
+  const X509Ptr& cert = read.value();
   unsigned char* der = nullptr;
   const int len = i2d_PUBKEY(X509_get0_pubkey(cert.get()), &der);
   if (len <= 0) return core::Error{certificatePemPath + ": cannot encode its public key"};

@@ -22,6 +22,10 @@ struct TrustConfig {
 /// SubjectPublicKeyInfo), as CURLOPT_PINNEDPUBLICKEY takes it.
 core::Result<std::string> publicKeyPin(const std::string& certificatePemPath);
 
+/// The subject's common name of a PEM certificate: for the kiosk's own certificate, its
+/// terminal id ("KIOSK-0417"), as the server knows it and receipts print it.
+core::Result<std::string> certificateCommonName(const std::string& certificatePemPath);
+
 /// The first problem with `t` (missing file, bad URL, malformed pin), or nothing.
 std::optional<std::string> checkTrust(const TrustConfig& t);
 

@@ -171,3 +171,13 @@ TEST_CASE("stopping the network cancels what is in flight, each completion runs 
   net.submit(get("/v1/keys"), [&](std::uint64_t, HttpResult r) { CHECK(r.error == NetError::Cancelled); ++completions; });
   CHECK(completions == 4);
 }
+
+TEST_CASE("the kiosk's terminal id is its certificate's common name") {
+  TestCentral central(Backend::Sqlite);   // writes the test PKI
+  auto cn = certificateCommonName(pkiDir() + "/kiosks/KIOSK-TEST-01.crt");
+  REQUIRE_MESSAGE(cn.ok(), cn.error());
+  CHECK(cn.value() == "KIOSK-TEST-01");
+  CHECK(certificateCommonName(pkiDir() + "/kiosks/KIOSK-TEST-01.key").error().find("not a PEM certificate") !=
+        std::string::npos);
+  CHECK(certificateCommonName(pkiDir() + "/no-such.crt").error().find("cannot read") != std::string::npos);
+}

@@ -11,6 +11,7 @@
 #include "core/service_catalogue.hpp"
 #include "app/query_answers.hpp"
 #include "sync/api_client.hpp"
+#include "sync/json_reader.hpp"
 #include "sync/fleet_cache.hpp"
 #include "sync/outbox.hpp"
 #include "sync/relay.hpp"
@@ -235,7 +236,9 @@ void CentralLink::queueFiling(std::uint64_t request, const sync::HttpRequest& id
   sync::HttpRequest filing;
   filing.method = "POST";
   filing.path = "/v1/me/filings";
-  filing.body = nlohmann::json{{"service", service}, {"details", details}}.dump();
+  nlohmann::json body{{"service", service}, {"details", details}};
+  filing.body = body.dump();
+  sync::wipeJsonStrings(body);
   filing.headers[sync::Relay::kIdentifyHeader] = identify.body;
   {
     std::lock_guard lock(mutex_);

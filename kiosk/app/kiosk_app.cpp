@@ -37,6 +37,7 @@
 #include "i18n/catalogs.hpp"
 #include "input/pinyin_input.hpp"
 #include "sync/trust.hpp"
+#include "sync/json_reader.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -182,7 +183,7 @@ class Kiosk {
   }
   void writeStats() const;
   void updateDocumentPreview();
-  void submitFiling(const core::fx::SubmitFiling& f);
+  void submitFiling(core::fx::SubmitFiling& f);   // zeroes the values it was handed
   /// Receipts are laid out in Chinese, as the hall's paper is: the catalog's zh-CN name.
   std::string paperServiceName(const std::string& serviceId) const {
     const core::Service* svc = core::findService(serviceId);
@@ -280,7 +281,7 @@ void Kiosk::applyEffects(core::Effects fx) {
                      stats_.printAsked = Clock::now();
                      desk_->print(p.request);
                    },
-                   [&](const core::fx::SubmitFiling& f) { submitFiling(f); },
+                   [&](core::fx::SubmitFiling& f) { submitFiling(f); },
                    [&](const core::fx::QueryProgress& q) { link_->queryProgress(q.request, q.acceptanceNumber); },
                    [&](const core::fx::RunQuery& q) {
                      if (session_.state().citizen) link_->runQuery(q.request, identifyRequest(), q.kind, q.year);
@@ -326,7 +327,13 @@ void Kiosk::applyEffects(core::Effects fx) {
 // The filing goes to the outbox; once the server accepted it (or the kiosk kept it for
 // later), its receipt is printed and the session told. The receipt is laid out in Chinese,
 // as the hall's paper is; the value is masked by the layout.
-void Kiosk::submitFiling(const core::fx::SubmitFiling& f) {
+void Kiosk::submitFiling(core::fx::SubmitFiling& f) {
+  struct WipeValues {   // whatever way this returns
+    core::fx::SubmitFiling& f;
+    ~WipeValues() {
+      for (auto& d : f.details) core::secureWipe(d.text);
+    }
+  } wipeValues{f};
   const auto& citizen = session_.state().citizen;
   const core::Service* svc = core::findService(f.service);
   if (!citizen || !svc || !link_) return;
@@ -362,6 +369,7 @@ void Kiosk::submitFiling(const core::fx::SubmitFiling& f) {
                        }
                        desk_->printFilingReceipt(request, std::move(r));
                      });
+  sync::wipeJsonStrings(details);
 }
 
 void Kiosk::loadDivisions(const std::filesystem::path& file) {

@@ -1,5 +1,7 @@
 #include "sync/json_reader.hpp"
 
+#include "core/secure_wipe.hpp"
+
 namespace onestop::sync {
 
 JsonReader::JsonReader(const nlohmann::json& object, std::string path, std::optional<std::string>* error)
@@ -72,6 +74,14 @@ const nlohmann::json* JsonReader::object(std::string_view name) {
   const auto* v = find(name);
   if (!v || !v->is_object()) return fail(name, "not an object"), nullptr;
   return v;
+}
+
+void wipeJsonStrings(nlohmann::json& value) {
+  if (value.is_string()) {
+    core::secureWipe(value.get_ref<std::string&>());
+  } else if (value.is_structured()) {
+    for (auto& item : value) wipeJsonStrings(item);
+  }
 }
 
 }  // namespace onestop::sync

@@ -37,4 +37,7 @@ class JsonReader {
   std::optional<std::string>* error_;
 };
 
+/// Zeroes every string inside `value` (typed personal data built into a request body).
+void wipeJsonStrings(nlohmann::json& value);
+
 }  // namespace onestop::sync

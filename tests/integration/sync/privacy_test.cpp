@@ -21,6 +21,7 @@
 #include <cstdlib>
 
 #include "api/clock.hpp"
+#include "sync/json_reader.hpp"
 #include "sync/relay.hpp"
 #include "sync_support.hpp"
 
@@ -146,4 +147,14 @@ TEST_CASE("a filing's ID number and name leave no trace in the outbox files, the
   const auto logText = readAll(kiosk / "kiosk.log");
   CHECK(logText.find("delivered") != std::string::npos);
   CHECK(logText.find("link offline") != std::string::npos);
+}
+
+TEST_CASE("typed values built into a request body are zeroed in place, at any depth") {
+  nlohmann::json body{{"service", "change_phone"}, {"details", {{"phone", "13912345678"}, {"baseFen", 420000}}},
+                      {"list", {"人民路4号"}}};
+  const auto* phone = body["details"]["phone"].get_ref<const std::string&>().data();
+  wipeJsonStrings(body);
+  CHECK(std::string(phone, 11) == std::string(11, '\0'));
+  CHECK(body["list"][0].get_ref<const std::string&>().find("人民") == std::string::npos);
+  CHECK(body["details"]["baseFen"] == 420000);   // numbers are not personal text
 }

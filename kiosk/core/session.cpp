@@ -209,7 +209,9 @@ Effects Session::handle(const Event& event) {
                  [&](const ev::SendRating&) { sendRating(fx); },
                  [&](const ev::WriteRatingComment&) {
                    auto& r = state_.rating;
-                   if (r && r->phase == RatingFlow::Phase::Reason) r->phase = RatingFlow::Phase::Comment;
+                   if (!r || r->phase != RatingFlow::Phase::Reason) return;
+                   r->phase = RatingFlow::Phase::Comment;
+                   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
                  },
                  [&](const ev::RatingCommentDone&) {
                    auto& r = state_.rating;
@@ -580,6 +582,7 @@ void Session::rate(int level, Effects& fx) {
   r->level = level;
   if (needsReason(level)) {   // what went wrong, before it is kept
     r->phase = RatingFlow::Phase::Reason;
+    if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
     return;
   }
   r->phase = RatingFlow::Phase::Saving;
@@ -613,6 +616,12 @@ void Session::leaveQuery() {
 }
 
 std::string Session::mainPromptKey() const {
+  // A dissatisfied rating asks its own question on the screen it was offered on.
+  const auto& r = state_.rating;
+  if (r && (state_.screen == Screen::Certificate || state_.screen == Screen::Filing)) {
+    if (r->phase == RatingFlow::Phase::Reason) return std::string("rating.reason.prompt"_k);
+    if (r->phase == RatingFlow::Phase::Comment) return std::string("rating.comment.prompt"_k);
+  }
   switch (state_.screen) {
     case Screen::Home: return std::string("home.prompt"_k);
     case Screen::ServiceGuide: return std::string("guide.prompt"_k);

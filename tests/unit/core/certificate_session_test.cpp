@@ -171,8 +171,10 @@ TEST_CASE("a dissatisfied citizen may add a few words of their own, typed on the
   s.handle(ev::Rate{1});
   s.handle(ev::TypedText{"不算"});   // no typing before the keyboard is opened
   CHECK(s.state().rating->comment.empty());
+  CHECK(s.mainPromptKey() == "rating.reason.prompt");   // what voice guidance reads
   s.handle(ev::WriteRatingComment{});
   REQUIRE(s.state().rating->phase == Phase::Comment);
+  CHECK(s.mainPromptKey() == "rating.comment.prompt");
   s.handle(ev::TypedText{"打印太慢"});
   s.handle(ev::TypedText{"了了", 1});   // deletes one, appends two
   CHECK(s.state().rating->comment == "打印太了了");

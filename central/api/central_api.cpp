@@ -14,6 +14,7 @@ CentralApi::CentralApi(store::Database& db, seal::KeyRing& keys, ApiOptions opti
   addIdentifyRoutes(router_, env_);
   addRecordsRoutes(router_, env_);
   addCertificateRoutes(router_, env_);
+  addPrintOutcomeRoutes(router_, env_);
   addFilingRoutes(router_, env_);
   addProgressRoutes(router_, env_);
   addFeedbackRoutes(router_, env_);

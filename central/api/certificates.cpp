@@ -78,9 +78,9 @@ store::DbResult<ApiResponse> issueIn(ApiEnv& env, store::Connection& c, const Ap
   if (!app) return app.error();
   auto stored = c.execute(
       "INSERT INTO certificates (serial, verification_code, citizen_id, type, kiosk_id, issued_at, valid_until, "
-      "key_id, document, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "key_id, document, seal, acceptance_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {serial, code, session.citizenId, typeName, request.caller.id, now, validUntil, sealed->payload.kid, doc.dump(),
-       sealed->text});
+       sealed->text, app->acceptanceNumber});
   if (!stored) return stored.error();
   auto audited = appendAudit(c, now, auditBy(request.caller, "certificate.issued", serial,
                                              "citizen " + session.citizenId + " type " + typeName));

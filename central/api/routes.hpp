@@ -8,6 +8,7 @@ namespace onestop::central::api {
 void addIdentifyRoutes(Router& router, ApiEnv& env);       // identify.cpp
 void addRecordsRoutes(Router& router, ApiEnv& env);        // records.cpp
 void addCertificateRoutes(Router& router, ApiEnv& env);    // certificates.cpp
+void addPrintOutcomeRoutes(Router& router, ApiEnv& env);   // certificate_printing.cpp
 void addFilingRoutes(Router& router, ApiEnv& env);         // filings.cpp
 void addProgressRoutes(Router& router, ApiEnv& env);       // progress.cpp
 void addFeedbackRoutes(Router& router, ApiEnv& env);       // feedback.cpp (ratings, complaints)

@@ -218,6 +218,11 @@ CREATE INDEX audit_log_by_subject ON audit_log(subject);
 CREATE INDEX audit_log_by_actor ON audit_log(actor_id);
 CREATE INDEX ratings_by_time ON ratings(at);
 )SQL"},
+      {5, "certificate print outcome",
+       R"SQL(
+ALTER TABLE certificates ADD COLUMN acceptance_number TEXT NOT NULL DEFAULT '';
+ALTER TABLE certificates ADD COLUMN printed_at BIGINT;
+)SQL"},
   };
 }
 

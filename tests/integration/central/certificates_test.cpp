@@ -104,3 +104,45 @@ TEST_CASE("every certificate type, and the ones a person cannot have") {
     CHECK(central.count("SELECT COUNT(*) FROM applications WHERE state = 'completed'") == 3);
   }
 }
+
+TEST_CASE("a certificate the kiosk could not print is void: revoked for it and no longer an application") {
+  for (auto backend : backends()) {
+    CAPTURE(backendName(backend));
+    TestCentral central(backend);
+    const auto worker = TestCentral::bearer(central.sessionFor("worker"));
+    auto issue = [&] {
+      auto r = central.post("/v1/me/certificates", R"({"type":"participation"})", worker);
+      REQUIRE_MESSAGE(r.status == 201, r.body);
+      return r.json();
+    };
+    auto report = [&](const std::string& serial, const std::string& outcome, const std::string& kiosk = "kiosks/KIOSK-TEST-01") {
+      return central.post("/v1/certificates/" + serial + "/print-outcome", json{{"outcome", outcome}}.dump(), {}, kiosk);
+    };
+    const auto lost = issue();
+    const auto lostSerial = lost["serial"].get<std::string>();
+    CHECK(report(lostSerial, "not_printed", "kiosks/KIOSK-DEMO-02").status == 404);   // not that kiosk's
+    auto r = report(lostSerial, "not_printed");
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+    CHECK(report(lostSerial, "not_printed").status == 200);   // the outbox may send it twice
+    CHECK(report(lostSerial, "printed").code() == "conflict");
+    r = central.get("/v1/certificates/by-code/" + lost["verificationCode"].get<std::string>());
+    CHECK(r.json()["status"] == "revoked");   // a half-printed page does not pass as genuine
+    CHECK(r.json()["revokeReason"] == "not printed at the kiosk (void)");
+    CHECK(central.count("SELECT COUNT(*) FROM applications WHERE acceptance_number = '" +
+                        lost["acceptanceNumber"].get<std::string>() + "'") == 0);
+
+    const auto taken = issue();
+    const auto takenSerial = taken["serial"].get<std::string>();
+    CHECK(report(takenSerial, "printed").status == 200);
+    CHECK(report(takenSerial, "printed").status == 200);
+    CHECK(report(takenSerial, "not_printed").code() == "conflict");
+    CHECK(central.count("SELECT COUNT(*) FROM certificates WHERE printed_at IS NOT NULL") == 1);
+    r = central.get("/v1/me/applications", worker);
+    REQUIRE(r.json()["applications"].size() == 1);   // only the one that came out
+    CHECK(r.json()["applications"][0]["acceptanceNumber"] == taken["acceptanceNumber"]);
+
+    CHECK(report(takenSerial, "maybe").status == 400);
+    CHECK(report("ZM2020010100000000", "printed").status == 404);
+    CHECK(central.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('certificate.printed', 'certificate.not_printed')") == 2);
+  }
+}

@@ -450,6 +450,22 @@ bool CentralLink::readAsCitizen(sync::HttpRequest identify, std::function<sync::
       std::move(failed));
 }
 
+void CentralLink::reportPrintOutcome(const std::string& serial, bool printed) {
+  post([this, serial, printed] {
+    if (!outbox_) {
+      spdlog::error("central: print outcome of certificate {} not kept: no outbox", serial);
+      return;
+    }
+    auto item = outbox_->enqueue("print-outcome", serial, sync::api::printOutcome(serial, printed), epochNow());
+    if (!item) {
+      spdlog::error("central: print outcome of certificate {} not kept: {}", serial, item.error());
+      return;
+    }
+    postQueue();
+    if (relay_) relay_->kick();
+  });
+}
+
 void CentralLink::queueComplaint(std::uint64_t request, const std::string& category, std::string text) {
   post([this, request, category, text = std::move(text)]() mutable {
     auto complaint = sync::api::complain(category, text);

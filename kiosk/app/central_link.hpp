@@ -93,6 +93,9 @@ class CentralLink {
   /// kiosk is handed out (people ahead unknown) and reported later through the outbox.
   void takeTicket(std::uint64_t request, const std::string& service,
                   std::function<void(std::string number, std::optional<int> peopleAhead, std::string issuedAt)> taken);
+  /// Keeps the print outcome of an issued certificate in the outbox (worker thread): the
+  /// server records it, or voids a certificate that never came out.
+  void reportPrintOutcome(const std::string& serial, bool printed);
   /// Keeps a rating in the outbox (worker thread); then ev::RatingSaved, and `kept` runs on
   /// the worker once it is committed (to print its receipt). `reason` may hold the citizen's
   /// own words: zeroed once sealed in the outbox.

@@ -28,6 +28,9 @@ std::string_view printProblemKey(peripherals::CompletionCode code) {
 
 struct DocumentDesk::Prepared {
   std::uint64_t request = 0;
+  std::string serial;
+  bool printed = false;                       // CUPS completed it: not void when dropped
+  bool printing = false;                      // with CUPS: the job's end decides, not discard()
   std::string pdf, title;
   std::vector<std::uint8_t> receipt;          // ESC/POS bytes of its receipt (empty: none could be made)
   std::optional<documents::Raster> preview;   // until the UI thread takes it
@@ -84,9 +87,11 @@ void DocumentDesk::prepare(std::uint64_t request, std::string issuedBody) {
 }
 
 void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t generation) {
+  std::string serial;   // once known, an unusable certificate is reported not printed (void)
   auto fail = [&](const std::string& why) {
     spdlog::error("documents: certificate for request {} not usable: {}", request, why);
     core::secureWipe(body);
+    if (!serial.empty()) report(serial, false);
     queue_.post(core::ev::CertificateFailed{request, std::string("certificate.problem.bad_answer"_k)});
   };
   if (!renderer_) {
@@ -97,12 +102,14 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
   auto cert = documents::parseIssuedCertificate(body);
   core::secureWipe(body);
   if (!cert) return fail(cert.error());
+  serial = cert->serial;
   auto pdf = renderer_->pdf(cert.value());
   if (!pdf) return fail(pdf.error());
   auto preview = renderer_->raster(cert.value(), 0, kPreviewDpi);
   if (!preview) return fail(preview.error());
   auto prepared = std::make_unique<Prepared>();
   prepared->request = request;
+  prepared->serial = cert->serial;
   prepared->pdf = std::move(pdf.value());
   // The job title reaches CUPS logs and spool files: type and serial, never a name.
   prepared->title = std::string(documents::certificateTitle(cert->type)) + " " + cert->serial;
@@ -118,11 +125,21 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
                                            core::isoDate(core::localDay(cert->validUntil, options_.utcOffsetMinutes)), cert->acceptanceNumber,
                                            renderer_->pageCount(cert.value())};
   const std::size_t pdfBytes = prepared->pdf.size();
+  std::string replaced;   // an earlier document of this session that never printed
+  bool stale = false;
   {
     std::lock_guard lock(mutex_);
-    if (generation != generation_) return;   // the session ended meanwhile: the document goes
-    current_ = std::move(prepared);
-    ++previewSequence_;
+    stale = generation != generation_;   // the session ended meanwhile: the document goes
+    if (!stale) {
+      if (current_ && !current_->printed) replaced = current_->serial;
+      current_ = std::move(prepared);
+      ++previewSequence_;
+    }
+  }
+  if (!replaced.empty()) report(replaced, false);
+  if (stale) {
+    report(cert->serial, false);
+    return;
   }
   spdlog::info("documents: certificate {} rendered ({} pages, {} KiB PDF)", cert->serial, issued.pages,
                pdfBytes / 1024);
@@ -138,18 +155,35 @@ void DocumentDesk::print(std::uint64_t request) {
 }
 
 void DocumentDesk::printNow(std::uint64_t request) {
-  std::string pdf, title;
+  std::string pdf, title, serial;
   std::vector<std::uint8_t> receipt;
   {
     std::lock_guard lock(mutex_);
     if (!current_ || current_->request != request) return;   // discarded: the session ended
     pdf = current_->pdf;
     title = current_->title;
+    serial = current_->serial;
     receipt = current_->receipt;
+    current_->printing = true;
   }
+  // After the job: still the current document (the citizen may try again), or dropped
+  // meanwhile — then a job that did not complete makes it void.
+  auto finished = [&](bool printed) {
+    bool dropped = true;
+    {
+      std::lock_guard lock(mutex_);
+      if (current_ && current_->request == request) {
+        dropped = false;
+        current_->printing = false;
+        current_->printed = printed;
+      }
+    }
+    if (printed || dropped) report(serial, printed);
+  };
   if (!printer_) {
     spdlog::error("documents: no A4 printer configured; certificate {} not printed", title);
     core::secureWipe(pdf);
+    finished(false);
     queue_.post(core::ev::PrintFinished{request, false, std::string("print.problem.no_printer"_k)});
     return;
   }
@@ -157,11 +191,13 @@ void DocumentDesk::printNow(std::uint64_t request) {
   const peripherals::Completion done = handle.completion.get();   // the worker waits, never the UI
   if (done.ok()) {
     spdlog::info("documents: {} printed (job completed)", title);
+    finished(true);
     const bool receiptPrinted = printReceipt(std::move(receipt), title);
     queue_.post(core::ev::PrintFinished{request, true, {}, receiptPrinted});
   } else {
     core::secureWipe(receipt);
     spdlog::error("documents: {} not printed: {} ({})", title, peripherals::nameOf(done.code), done.description);
+    finished(false);
     queue_.post(core::ev::PrintFinished{request, false, std::string(printProblemKey(done.code))});
   }
 }
@@ -246,9 +282,29 @@ std::optional<documents::Raster> DocumentDesk::takePreview(std::uint64_t& shownS
 }
 
 void DocumentDesk::discard() {
+  std::string unprinted;
+  {
+    std::lock_guard lock(mutex_);
+    if (current_ && !current_->printed && !current_->printing) unprinted = current_->serial;
+    current_.reset();
+    ++generation_;
+  }
+  if (!unprinted.empty()) report(unprinted, false);
+}
+
+void DocumentDesk::onPrintOutcome(PrintOutcome outcome) {
   std::lock_guard lock(mutex_);
-  current_.reset();
-  ++generation_;
+  printOutcome_ = std::move(outcome);
+}
+
+void DocumentDesk::report(const std::string& serial, bool printed) {
+  PrintOutcome outcome;
+  {
+    std::lock_guard lock(mutex_);
+    outcome = printOutcome_;
+  }
+  spdlog::info("documents: certificate {} {}", serial, printed ? "printed: reported" : "not printed: reported void");
+  if (outcome) outcome(serial, printed);
 }
 
 }  // namespace onestop::app

@@ -52,6 +52,11 @@ class DocumentDesk {
   void printRatingReceipt(std::string serviceName, std::string acceptanceNumber, int level, bool provisional);
   /// Forgets the current document (and any work queued for it), wiping its bytes.
   void discard();
+  /// Told once per issued certificate whether its paper came out (any thread): printed when
+  /// CUPS completed the job; not printed when it is dropped unprinted — the session ended or
+  /// moved on, or it arrived after the citizen left. Set before the first certificate.
+  using PrintOutcome = std::function<void(const std::string& serial, bool printed)>;
+  void onPrintOutcome(PrintOutcome outcome);
 
   static constexpr double kPreviewDpi = 96;
   static constexpr std::chrono::seconds kPrintTimeout{120};
@@ -77,6 +82,8 @@ class DocumentDesk {
   std::uint64_t previewSequence_ = 0;   // guarded by mutex_
   std::uint64_t generation_ = 0;        // guarded by mutex_; discard() moves it on
   bool stopping_ = false;
+  PrintOutcome printOutcome_;           // guarded by mutex_
+  void report(const std::string& serial, bool printed);   // outside mutex_
   std::thread worker_;
 };
 

@@ -110,7 +110,10 @@ class Kiosk {
         session_(cfg_.language), ui_(fonts_, catalogs_, cfg_.language),
         queue_(t->headless() ? 0u : SDL_RegisterEvents(1)) {}
 
-  ~Kiosk() { dropDocumentPreview(); }   // before the renderer goes
+  ~Kiosk() {
+    dropDocumentPreview();                          // before the renderer goes
+    if (desk_) desk_->onPrintOutcome(nullptr);      // the link goes before the desk
+  }
   Kiosk(const Kiosk&) = delete;
   Kiosk& operator=(const Kiosk&) = delete;
 
@@ -435,6 +438,7 @@ void Kiosk::startServices(const Config& c) {
   link_ = std::make_unique<CentralLink>(queue_, std::move(setup), [this](std::uint64_t request, std::string body) {
     desk_->prepare(request, std::move(body));
   });
+  desk_->onPrintOutcome([this](const std::string& serial, bool printed) { link_->reportPrintOutcome(serial, printed); });
   if (c.centralUrl.empty()) return;   // the demo starts the link when its embedded server is up
   sync::TrustConfig trust;
   trust.serverUrl = c.centralUrl;

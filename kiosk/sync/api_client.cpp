@@ -205,6 +205,10 @@ HttpRequest file(const std::string& session, const std::string& service, const j
   return make("POST", "/v1/me/filings", session, &body);
 }
 HttpRequest progress(const std::string& acceptanceNumber) { return make("GET", "/v1/progress/" + acceptanceNumber); }
+HttpRequest printOutcome(const std::string& serial, bool printed) {
+  const json body = {{"outcome", printed ? "printed" : "not_printed"}};
+  return make("POST", "/v1/certificates/" + pathSegment(serial) + "/print-outcome", {}, &body);
+}
 HttpRequest rate(const std::string& acceptanceNumber, int level, const std::string& reason) {
   json body = {{"acceptanceNumber", acceptanceNumber}, {"level", level}};
   if (!reason.empty()) body["reason"] = reason;

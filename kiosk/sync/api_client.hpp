@@ -40,6 +40,8 @@ HttpRequest participation(const std::string& session);
 HttpRequest contributions(const std::string& session, std::optional<int> year);
 HttpRequest issueCertificate(const std::string& session, const std::string& type);   ///< participation | rights_record | benefit
 HttpRequest verifySeal(const std::string& sealText);
+/// Whether an issued certificate's paper came out (the issuing kiosk only; void when not).
+HttpRequest printOutcome(const std::string& serial, bool printed);
 HttpRequest file(const std::string& session, const std::string& service, const nlohmann::json& details);
 HttpRequest progress(const std::string& acceptanceNumber);
 HttpRequest rate(const std::string& acceptanceNumber, int level, const std::string& reason);

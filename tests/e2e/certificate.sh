@@ -61,6 +61,17 @@ filed=$(grep -c 'central: filing [0-9]* delivered' "$work/filing.log" || true)
 [[ $filed -eq 2 ]] || { echo "FAILED: expected 2 filings delivered, the log shows $filed" >&2; exit 1; }
 if grep -qE '13912345678|13800005678' "$work"/*.log; then echo "FAILED: a phone number in the kiosk log" >&2; exit 1; fi
 
+# What the kiosk told the server about the paper (through its outbox, delivered by now): the
+# three certificates that came out are recorded printed; the one the printer without paper
+# never printed is void — revoked for that reason, and not among the citizen's applications.
+db="$work/central/central/demo.db"
+printed=$(sqlite3 "$db" "SELECT COUNT(*) FROM certificates WHERE printed_at IS NOT NULL")
+[[ $printed -eq 3 ]] || { echo "FAILED: expected 3 certificates recorded printed, found $printed" >&2; exit 1; }
+void=$(sqlite3 "$db" "SELECT acceptance_number FROM certificates WHERE revoke_reason = 'not printed at the kiosk (void)'")
+[[ $(wc -w <<<"$void") -eq 1 ]] || { echo "FAILED: expected 1 void certificate, found: $void" >&2; exit 1; }
+left=$(sqlite3 "$db" "SELECT COUNT(*) FROM applications WHERE acceptance_number = '$void'")
+[[ $left -eq 0 ]] || { echo "FAILED: the void certificate is still recorded as an application" >&2; exit 1; }
+
 # The accepted filing's receipt, held up to the camera: its QR code gives the acceptance
 # number, and the kiosk shows the filing's progress from the server (status only).
 cat > "$work/progress.scn" <<SCN

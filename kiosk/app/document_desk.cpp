@@ -1,5 +1,6 @@
 #include "app/document_desk.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "core/i18n_key.hpp"
@@ -12,6 +13,8 @@
 
 namespace onestop::app {
 namespace {
+
+std::string monthText(documents::Month m) { return fmt::format("{:04d}-{:02d}", m.year, m.month); }
 
 // What the citizen reads when the job did not complete (the log gets CUPS' own words).
 std::string_view printProblemKey(peripherals::CompletionCode code) {
@@ -115,7 +118,8 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
   else spdlog::error("documents: receipt for certificate {} not made: {}", cert->serial, receipt.error());
   const core::ev::CertificateIssued issued{request, cert->serial, cert->verificationCodePrinted,
                                            core::isoDate(core::localDay(cert->validUntil, options_.utcOffsetMinutes)), cert->acceptanceNumber,
-                                           renderer_->pageCount(cert.value())};
+                                           renderer_->pageCount(cert.value()),
+                                           core::MonthPeriod{monthText(cert->period.from), monthText(cert->period.to)}};
   const std::size_t pdfBytes = prepared->pdf.size();
   {
     std::lock_guard lock(mutex_);

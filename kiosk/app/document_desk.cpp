@@ -124,6 +124,9 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
   {
     std::lock_guard lock(mutex_);
     if (generation != generation_) return;   // the session ended meanwhile: the document goes
+    // The citizen went back and asked again (another period) before this answer came: the
+    // newer document stays on screen and at the printer (request numbers only grow).
+    if (current_ && current_->request > request) return;
     current_ = std::move(prepared);
     ++previewSequence_;
   }

@@ -1,5 +1,5 @@
-// Certificates: POST /v1/me/certificates issues one (document data + signed seal +
-// verification code); POST /v1/certificates/verify checks a scanned seal (signature,
+// Certificates: POST /v1/me/certificates issues one over a period of months, or the whole
+// record (document data + signed seal + verification code); POST /v1/certificates/verify checks a scanned seal (signature,
 // validity, revocation); GET /v1/certificates/by-code/{code} checks a typed code;
 // POST /v1/staff/certificates/{serial}/revocation revokes; GET /v1/keys publishes the
 // public keys for offline verifiers.
@@ -11,6 +11,7 @@
 #include "api/applications.hpp"
 #include "api/audit_trail.hpp"
 #include "api/certificate_documents.hpp"
+#include "api/certificate_period.hpp"
 #include "api/clock.hpp"
 #include "api/fields.hpp"
 #include "api/idempotency.hpp"
@@ -40,13 +41,14 @@ std::string serviceFor(seal::CertificateType type) {
 // Issues one certificate inside the caller's transaction (see issue()).
 store::DbResult<ApiResponse> issueIn(ApiEnv& env, store::Connection& c, const ApiRequest& request,
                                      const CitizenSession& session, seal::CertificateType type,
-                                     const std::string& typeName, std::int64_t now) {
+                                     const std::string& typeName, const CertificatePeriod& period,
+                                     std::int64_t now) {
   auto who = c.query("SELECT name, id_number FROM citizens WHERE id = ?", {session.citizenId});
   if (!who) return who.error();
   if (who->empty()) return toResponse(problems::citizenNotFound());
   const CertificateHolder holder{session.citizenId, who.value()[0].text(0), who.value()[0].text(1)};
   std::string why;
-  auto document = buildCertificateDocument(c, holder, type, why);
+  auto document = buildCertificateDocument(c, holder, type, period, why);
   if (!document) return document.error();
   if (!document.value()) return toResponse(problems::certificateUnavailable(why));
 
@@ -111,10 +113,13 @@ ApiResponse issue(ApiEnv& env, const ApiRequest& request) {
   if (!f.ok()) return toResponse(*f.problem());
   const auto type = *seal::certificateTypeFromName(typeName);
   const auto now = env.now();
+  CertificatePeriod period;
+  if (auto p = readCertificatePeriod(body, isoMonth(localDay(now, env.options.utcOffsetMinutes)), period))
+    return toResponse(*p);
 
   return withConnection(env, "certificate issue", [&](store::Connection& c) -> ApiResponse {
     auto work = [&](store::Connection& conn, const CitizenSession& session) {
-      return issueIn(env, conn, request, session, type, typeName, now);
+      return issueIn(env, conn, request, session, type, typeName, period, now);
     };
     if (key) return runIdempotent(env, c, request, *key, now, work);
     auto s = resolveSession(c, request, now);

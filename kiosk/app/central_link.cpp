@@ -492,13 +492,14 @@ void CentralLink::queueComplaint(std::uint64_t request, const std::string& categ
   });
 }
 
-void CentralLink::issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type) {
+void CentralLink::issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type,
+                                   const std::optional<core::MonthPeriod>& period) {
   const bool asked = withSession(
       std::move(identify),
-      [this, request, type](sync::Network& network, sync::api::Session session) {
+      [this, request, type, period](sync::Network& network, sync::api::Session session) {
         const std::string token = session.token;
-        network.submit(sync::api::issueCertificate(token, type), [this, &network, request, token](std::uint64_t,
-                                                                                                 sync::HttpResult c) {
+        network.submit(sync::api::issueCertificate(token, type, period), [this, &network, request, token, period](
+                                                                             std::uint64_t, sync::HttpResult c) {
           noteLink(c);
           // The kiosk needs no more from this server session: end it now.
           network.submit(sync::api::endSession(token), [](std::uint64_t, sync::HttpResult) {});
@@ -506,7 +507,9 @@ void CentralLink::issueCertificate(std::uint64_t request, sync::HttpRequest iden
           if (!issued) {
             spdlog::warn("central: certificate request {} refused: {} (status {})", request, issued.error().what, c.status);
             core::secureWipe(c.body);
-            fail(request, problemKeyOf(issued.error()));
+            // Nothing on record in the months chosen: another period may well work.
+            const bool emptyPeriod = period && issued.error().code == "certificate-unavailable";
+            fail(request, emptyPeriod ? "certificate.problem.nothing_in_period"_k : problemKeyOf(issued.error()));
             return;
           }
           spdlog::info("central: certificate {} issued for request {}", issued.value().serial, request);

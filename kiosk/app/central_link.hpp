@@ -76,7 +76,8 @@ class CentralLink {
   /// (then the app renders it), or ev::CertificateFailed with the citizen's wording.
   /// `identify`: POST /v1/identify for the citizen (card data or e-SSC token, built on the UI
   /// thread; personal data, wiped once sent).
-  void issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type);
+  void issueCertificate(std::uint64_t request, sync::HttpRequest identify, const std::string& type,
+                        const std::optional<core::MonthPeriod>& period);
   /// One of the citizen's records (identifying afresh, then ending the server session);
   /// then ev::QueryLoaded or ev::QueryFailed with the citizen's wording.
   void runQuery(std::uint64_t request, sync::HttpRequest identify, core::QueryKind kind, std::optional<int> year);

@@ -1,5 +1,6 @@
 #include "app/document_desk.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "core/i18n_key.hpp"
@@ -12,6 +13,8 @@
 
 namespace onestop::app {
 namespace {
+
+std::string monthText(documents::Month m) { return fmt::format("{:04d}-{:02d}", m.year, m.month); }
 
 // What the citizen reads when the job did not complete (the log gets CUPS' own words).
 std::string_view printProblemKey(peripherals::CompletionCode code) {
@@ -123,15 +126,20 @@ void DocumentDesk::render(std::uint64_t request, std::string body, std::uint64_t
   else spdlog::error("documents: receipt for certificate {} not made: {}", cert->serial, receipt.error());
   const core::ev::CertificateIssued issued{request, cert->serial, cert->verificationCodePrinted,
                                            core::isoDate(core::localDay(cert->validUntil, options_.utcOffsetMinutes)), cert->acceptanceNumber,
-                                           renderer_->pageCount(cert.value())};
+                                           renderer_->pageCount(cert.value()),
+                                           core::MonthPeriod{monthText(cert->period.from), monthText(cert->period.to)}};
   const std::size_t pdfBytes = prepared->pdf.size();
   std::string replaced;   // an earlier document of this session that never printed
   bool stale = false;
   {
     std::lock_guard lock(mutex_);
     stale = generation != generation_;   // the session ended meanwhile: the document goes
+    // The citizen went back and asked again (another period) before this answer came: the
+    // newer document stays on screen and at the printer (request numbers only grow); this
+    // one will never print.
+    if (!stale && current_ && current_->request > request) stale = true;
     if (!stale) {
-      if (current_ && !current_->printed) replaced = current_->serial;
+      if (current_ && !current_->printed && !current_->printing) replaced = current_->serial;
       current_ = std::move(prepared);
       ++previewSequence_;
     }

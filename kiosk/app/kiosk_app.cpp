@@ -278,7 +278,7 @@ void Kiosk::applyEffects(core::Effects fx) {
                    },
                    [&](const core::fx::IssueCertificate& c) {
                      stats_.certAsked = Clock::now();
-                     if (session_.state().citizen) link_->issueCertificate(c.request, identifyRequest(), c.type);
+                     if (session_.state().citizen) link_->issueCertificate(c.request, identifyRequest(), c.type, c.period);
                    },
                    [&](const core::fx::PrintCertificate& p) {
                      stats_.printAsked = Clock::now();

@@ -7,6 +7,14 @@ namespace onestop::core {
 namespace {
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// A certificate of `type` at its first step, the period choice.
+CertificateFlow freshCertificate(std::uint64_t request, std::string type) {
+  CertificateFlow c;
+  c.request = request;
+  c.type = std::move(type);
+  return c;
+}
 }  // namespace
 
 Session::Session(std::string defaultLanguage) : defaultLanguage_(std::move(defaultLanguage)) {
@@ -91,8 +99,19 @@ Effects Session::handle(const Event& event) {
                      state_.rating.reset();
                    }
                    if (state_.screen == Screen::Certificate) {
+                     auto& c = state_.certificate;
                      // The paper is on its way: the citizen must stay to take it.
-                     if (state_.certificate && state_.certificate->phase == CertificatePhase::Printing) return;
+                     if (c && c->phase == CertificatePhase::Printing) return;
+                     // Not printed yet: back to the period, to choose again (a late answer
+                     // to the abandoned request matches nothing).
+                     const bool unprinted = c && (c->phase == CertificatePhase::Requesting ||
+                                                  c->phase == CertificatePhase::Preview ||
+                                                  (c->phase == CertificatePhase::Failed && !c->printFailed));
+                     if (unprinted) {
+                       c = freshCertificate(0, std::move(c->type));
+                       if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+                       return;
+                     }
                      state_.certificate.reset();
                      state_.rating.reset();
                    }
@@ -183,6 +202,7 @@ Effects Session::handle(const Event& event) {
                  },
                  [&](const ev::PrinterChanged& e) { state_.printerReady = e.ready; },
                  [&](const ev::RequestCertificate&) { requestCertificate(fx); },
+                 [&](const ev::ChooseCertificatePeriod& e) { chooseCertificatePeriod(e, fx); },
                  [&](const ev::CertificateIssued& e) { certificateIssued(e, fx); },
                  [&](const ev::CertificateFailed& e) {
                    if (state_.certificate && state_.certificate->request == e.request &&
@@ -471,18 +491,41 @@ Effects Session::handle(const Event& event) {
 }
 
 // Only an identified citizen on the Identified screen of a certificate service may ask;
-// offline there is nothing to ask (the screen says so), a second tap while one is being
-// issued is ignored.
+// offline there is nothing to ask (the screen says so). First the period; a failed issue
+// may be asked again over the same months.
 void Session::requestCertificate(Effects& fx) {
   const auto type = certificateTypeOfService(state_.serviceId);
   if (!state_.citizen || !type || state_.link == LinkStatus::Offline) return;
   const bool retry = state_.screen == Screen::Certificate && state_.certificate &&
                      state_.certificate->phase == CertificatePhase::Failed && !state_.certificate->printFailed;
-  if (state_.screen != Screen::Identified && !retry) return;
-  state_.certificate = CertificateFlow{nextRequest_++, std::string(*type), CertificatePhase::Requesting, {}, {}, {}, {}, 0, {}, false, false};
-  fx.push_back(fx::IssueCertificate{state_.certificate->request, state_.certificate->type});
-  if (retry) return;
+  if (retry) return issueCertificate(fx);
+  if (state_.screen != Screen::Identified) return;
+  state_.certificate = freshCertificate(0, std::string(*type));
   navigate(Screen::Certificate, fx);
+}
+
+// One tap chooses the months and asks at once; a second tap while it is issued asks nothing.
+void Session::chooseCertificatePeriod(const ev::ChooseCertificatePeriod& e, Effects& fx) {
+  auto& c = state_.certificate;
+  if (state_.screen != Screen::Certificate || !c || c->phase != CertificatePhase::ChoosingPeriod) return;
+  if (!state_.citizen || state_.link == LinkStatus::Offline) return;
+  auto months = periodOf(e.choice, e.year, e.month);
+  if (!months && e.choice.kind != PeriodChoice::Kind::WholeRecord) return;   // not a choice offered
+  c->choice = e.choice;
+  c->asked = std::move(months);
+  issueCertificate(fx);
+  if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
+}
+
+// A new request number each time: an answer to an earlier one matches nothing.
+void Session::issueCertificate(Effects& fx) {
+  auto& c = *state_.certificate;
+  auto next = freshCertificate(nextRequest_++, std::move(c.type));
+  next.phase = CertificatePhase::Requesting;
+  next.choice = c.choice;
+  next.asked = std::move(c.asked);
+  c = std::move(next);
+  fx.push_back(fx::IssueCertificate{c.request, c.type, c.asked});
 }
 
 void Session::certificateIssued(const ev::CertificateIssued& e, Effects& fx) {
@@ -494,6 +537,7 @@ void Session::certificateIssued(const ev::CertificateIssued& e, Effects& fx) {
   c->validUntil = e.validUntil;
   c->acceptanceNumber = e.acceptanceNumber;
   c->pages = e.pages;
+  c->period = e.period;
   if (state_.voice) fx.push_back(fx::Speak{mainPromptKey()});
 }
 
@@ -664,6 +708,7 @@ std::string Session::mainPromptKey() const {
     case Screen::Certificate: {
       if (!state_.certificate) return std::string("certificate.requesting"_k);
       switch (state_.certificate->phase) {
+        case CertificatePhase::ChoosingPeriod: return std::string("certificate.period.prompt"_k);
         case CertificatePhase::Requesting: return std::string("certificate.requesting"_k);
         case CertificatePhase::Preview: return std::string("certificate.preview_prompt"_k);
         case CertificatePhase::Printing: return std::string("certificate.printing"_k);

@@ -120,11 +120,16 @@ struct CodeScanned { core::ScanResult result; };   ///< classified (and, for sea
 struct LinkChanged { LinkStatus link; int queuedItems; };   ///< queuedItems < 0: unchanged
 struct PrinterChanged { bool ready; };
 struct RequestCertificate {};   ///< the identified citizen asks for the certificate of the service chosen
-/// The server issued it and the app rendered it (request matches CertificateFlow::request).
+/// The period screen's tap, with the kiosk's today (year, month 1–12) the months count back
+/// from: the session keeps no clock.
+struct ChooseCertificatePeriod { PeriodChoice choice; int year; int month; };
+/// The server issued it and the app rendered it (request matches CertificateFlow::request);
+/// `period` is the months the document covers.
 struct CertificateIssued {
   std::uint64_t request;
   std::string serial, verificationCode, validUntil, acceptanceNumber;
   int pages;
+  MonthPeriod period;
 };
 struct CertificateFailed { std::uint64_t request; std::string problemKey; };
 struct PrintCertificate {};     ///< the citizen confirmed the preview (or tries again)
@@ -185,7 +190,7 @@ using Event = std::variant<ev::GoHome, ev::Back, ev::OpenGuide, ev::OpenService,
                            ev::ToggleVoice, ev::InactivityTimeout, ev::StartIdentify,
                            ev::ReaderChanged, ev::CardRead, ev::Finish, ev::OpenScan,
                            ev::ScannerChanged, ev::CodeScanned, ev::LinkChanged, ev::PrinterChanged,
-                           ev::RequestCertificate, ev::CertificateIssued, ev::CertificateFailed,
+                           ev::RequestCertificate, ev::ChooseCertificatePeriod, ev::CertificateIssued, ev::CertificateFailed,
                            ev::PrintCertificate, ev::PrintFinished, ev::Rate, ev::RateReason, ev::SendRating, ev::RatingSaved,
                            ev::WriteRatingComment, ev::RatingCommentDone,
                            ev::QueueChanged, ev::KioskConfigChanged, ev::ProgressLoaded, ev::ProgressFailed,
@@ -203,8 +208,9 @@ struct LanguageChanged { std::string code; };   ///< reload fonts/voice for the 
 struct LayoutChanged {};                        ///< text size changed: rebuild font atlas
 struct Speak { std::string key; };              ///< read this i18n key aloud (voice on)
 struct SessionEnded {};                         ///< wipe personal data held outside core
-/// Ask the server for a certificate of `type` for the identified citizen (then render it).
-struct IssueCertificate { std::uint64_t request; std::string type; };
+/// Ask the server for a certificate of `type` for the identified citizen over `period`
+/// (none: the whole record), then render it.
+struct IssueCertificate { std::uint64_t request; std::string type; std::optional<MonthPeriod> period; };
 struct PrintCertificate { std::uint64_t request; };   ///< print the rendered certificate
 /// Keep the rating in the outbox (then the relay sends it) and print its receipt.
 /// Commit the filing to the outbox (identifying afresh when it is delivered), then wait
@@ -269,6 +275,8 @@ class Session {
   void navigate(Screen to, Effects& fx);
   Effects reset();
   void requestCertificate(Effects& fx);
+  void chooseCertificatePeriod(const ev::ChooseCertificatePeriod& e, Effects& fx);
+  void issueCertificate(Effects& fx);
   void certificateIssued(const ev::CertificateIssued& e, Effects& fx);
   void certificateFailed(std::string problemKey, bool printFailed, Effects& fx);
   void printCertificate(Effects& fx);

@@ -237,6 +237,15 @@ core::Result<IssuedCertificate> parseIssuedCertificate(std::string_view text) {
       h.fail("document.holder.idNumberMasked: not a masked ID number (a full number is never printed)");
   }
 
+  if (const json* period = d.member("period", json::value_t::object)) {
+    Reader r(*period, "document.period.", error);
+    c.period.from = r.month("from");
+    c.period.to = r.month("to");
+    const auto index = [](const Month& m) { return m.year * 12 + static_cast<int>(m.month); };
+    if (error.empty() && index(c.period.to) < index(c.period.from))
+      r.fail("document.period.to: before document.period.from");
+  }
+
   const bool needsParticipations = c.type != CertificateType::Benefit;
   if (needsParticipations && error.empty()) {
     c.participations = rows<Participation>(d, "participations", "document.", error, [](Reader& r) {

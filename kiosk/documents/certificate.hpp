@@ -34,6 +34,11 @@ struct Month {
   bool operator==(const Month&) const = default;
 };
 
+/// The months a certificate covers, both inclusive (`from` ≤ `to`).
+struct Period {
+  Month from, to;
+};
+
 struct Holder {
   std::string name;            ///< as on record (a certificate names its holder)
   std::string idNumberMasked;  ///< always masked by the server; refused otherwise
@@ -81,6 +86,7 @@ struct IssuedCertificate {
   std::string acceptanceNumber;         ///< the completed application behind it
 
   Holder holder;
+  Period period;                                     ///< every count is of months inside it
   std::vector<Participation> participations;         ///< participation, rights record
   std::vector<YearContribution> contributionsByYear; ///< rights record, ascending years
   std::optional<PensionAccount> pensionAccount;      ///< rights record

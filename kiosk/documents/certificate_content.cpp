@@ -29,7 +29,7 @@ std::string holderLine(const Holder& h) { return fmt::format("姓名：{}　　�
 Table participationTable(const std::vector<Participation>& list) {
   Table t;
   t.columns = {{"险种", 1.5}, {"参保状态", 1.1, Align::Centre}, {"参保年月", 1.2, Align::Centre},
-               {"累计缴费月数", 1.3, Align::Right}, {"欠费月数", 1.0, Align::Right}};
+               {"期间缴费月数", 1.3, Align::Right}, {"欠费月数", 1.0, Align::Right}};
   for (const auto& p : list)
     t.rows.push_back({std::string(insuranceName(p.type)), std::string(statusName(p.status)), chineseMonth(p.since),
                       fmt::format("{}（{}）", p.paidMonths, yearsAndMonths(p.paidMonths)), std::to_string(p.arrearsMonths)});
@@ -75,13 +75,14 @@ std::vector<Block> certificateBody(const IssuedCertificate& c, const DocumentOpt
   const std::string who = fmt::format("{}（证件号码：{}）", c.holder.name, c.holder.idNumberMasked);
   std::vector<Block> body;
   body.push_back(Paragraph{holderLine(c.holder), {11.0, true}});
+  body.push_back(Paragraph{periodLine(c.period), {11.0, true}, 6});
   switch (c.type) {
     case CertificateType::Participation:
       body.push_back(Paragraph{fmt::format("兹证明{}在本经办机构参加社会保险，截至{}，参保缴费情况如下：", who, issued),
                                kBody, 10});
       body.push_back(participationTable(c.participations));
       body.push_back(Paragraph{"特此证明。", kBody, 12});
-      body.push_back(Paragraph{"说明：累计缴费月数不含欠费月数；参保年月为该险种首次参保缴费的年月。本证明仅反映出具之日的记录。",
+      body.push_back(Paragraph{"说明：缴费月数、欠费月数均为证明期间内的月数，缴费月数不含欠费月数；参保年月为该险种首次参保缴费的年月。本证明仅反映出具之日的记录。",
                                kNote, 8});
       break;
     case CertificateType::RightsRecord: {
@@ -94,7 +95,7 @@ std::vector<Block> certificateBody(const IssuedCertificate& c, const DocumentOpt
       const std::string asOf = account && account->asOfYear ? fmt::format("截至{}年末，", *account->asOfYear) : "";
       body.push_back(Paragraph{
           fmt::format("{}个人账户累计储存额：{} 元。", asOf, yuan(account ? account->balanceFen : 0)), kBody, 4});
-      body.push_back(Paragraph{"说明：缴费基数为该年度最高月缴费基数；欠费月份不计入缴费月数和个人账户。", kNote, 8});
+      body.push_back(Paragraph{"说明：仅列证明期间内的缴费月份；缴费基数为该年度最高月缴费基数；欠费月份不计入缴费月数和个人账户。", kNote, 8});
       return body;   // a statement, not an attestation: no closing signature block
     }
     case CertificateType::Benefit:

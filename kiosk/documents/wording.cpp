@@ -45,6 +45,10 @@ std::string chineseDate(std::chrono::year_month_day d) {
 
 std::string chineseMonth(Month m) { return fmt::format("{:04d}年{:02d}月", m.year, m.month); }
 
+std::string periodLine(const Period& period) {
+  return fmt::format("证明期间：{} 至 {}", chineseMonth(period.from), chineseMonth(period.to));
+}
+
 std::string yearsAndMonths(int months) {
   const int y = months / 12, m = months % 12;
   if (y == 0) return fmt::format("{}个月", m);

@@ -24,6 +24,8 @@ std::string yuan(std::int64_t fen);
 std::string chineseDate(std::chrono::year_month_day day);
 /// "2009年04月".
 std::string chineseMonth(Month month);
+/// "证明期间：2021年01月 至 2025年12月".
+std::string periodLine(const Period& period);
 /// 212 months as "17年8个月" ("8个月" under a year, "17年" on whole years).
 std::string yearsAndMonths(int months);
 /// The calendar day at `utcOffsetMinutes` from UTC (China: +480).

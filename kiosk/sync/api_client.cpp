@@ -192,8 +192,10 @@ HttpRequest participation(const std::string& session) { return make("GET", "/v1/
 HttpRequest contributions(const std::string& session, std::optional<int> year) {
   return make("GET", "/v1/me/contributions" + (year ? "?year=" + std::to_string(*year) : std::string()), session);
 }
-HttpRequest issueCertificate(const std::string& session, const std::string& type) {
-  const json body = {{"type", type}};
+HttpRequest issueCertificate(const std::string& session, const std::string& type,
+                             const std::optional<core::MonthPeriod>& period) {
+  json body = {{"type", type}};
+  if (period) body["period"] = {{"from", period->from}, {"to", period->to}};
   return make("POST", "/v1/me/certificates", session, &body);
 }
 HttpRequest verifySeal(const std::string& sealText) {
@@ -327,6 +329,11 @@ Answer<Certificate> parseCertificate(const HttpResult& r) {
     JsonReader holder(body["document"]["holder"], "document.holder", &e);
     holder.text("name", kName);
     maskedId(holder, e, "idNumberMasked");
+    if (!doc.object("period")) return;
+    JsonReader period(body["document"]["period"], "document.period", &e);
+    c.period.from = formatted(period, e, "from", Format::Month);
+    c.period.to = formatted(period, e, "to", Format::Month);
+    if (period.ok() && c.period.to < c.period.from) e = period.at("to") + ": before from";
     c.document = body["document"];
   });
 }

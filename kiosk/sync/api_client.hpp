@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/certificate_flow.hpp"
 #include "core/expected.hpp"
 #include "core/identity.hpp"
 #include "sync/http_types.hpp"
@@ -38,7 +39,10 @@ HttpRequest identifyByEssc(const std::string& token);
 HttpRequest endSession(const std::string& session);
 HttpRequest participation(const std::string& session);
 HttpRequest contributions(const std::string& session, std::optional<int> year);
-HttpRequest issueCertificate(const std::string& session, const std::string& type);   ///< participation | rights_record | benefit
+/// `type`: participation | rights_record | benefit; `period`: the months it covers (none:
+/// the whole record).
+HttpRequest issueCertificate(const std::string& session, const std::string& type,
+                             const std::optional<core::MonthPeriod>& period = std::nullopt);
 HttpRequest verifySeal(const std::string& sealText);
 /// Whether an issued certificate's paper came out (the issuing kiosk only; void when not).
 HttpRequest printOutcome(const std::string& serial, bool printed);
@@ -90,7 +94,8 @@ struct Contributions {
 struct Certificate {
   std::string serial, type, issuedAt, validUntil, keyId, seal, verificationCode, verificationCodePrinted,
       acceptanceNumber;
-  nlohmann::json document;   ///< for kiosk/documents; its holder part is checked here
+  core::MonthPeriod period;   ///< the months the document covers
+  nlohmann::json document;   ///< for kiosk/documents; its holder and period are checked here
 };
 struct FilingReceipt {
   std::string acceptanceNumber, service, state, acceptedAt, dueOn;

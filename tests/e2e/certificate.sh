@@ -36,6 +36,7 @@ while IFS= read -r -d '' f; do
 done < <(find "$ONESTOP_CUPS_OUT" -name '*.pdf' -newer "$work/before" -print0)
 [[ -n $pdf ]] || { echo "FAILED: no PDF with serial $serial came out of the CUPS queue" >&2; exit 1; }
 grep -q '110105\*\*\*\*\*\*\*\*0312' <<<"$text" || { echo "FAILED: printed PDF lacks the masked ID number" >&2; exit 1; }
+grep -q '证明期间：' <<<"$text" || { echo "FAILED: printed PDF does not state its period" >&2; exit 1; }
 if grep -q '110105198503140312' <<<"$text"; then echo "FAILED: full ID number on paper" >&2; exit 1; fi
 # The log names the certificate but never the citizen.
 if grep -qE '110105198503140312|测试张伟' "$work"/*.log; then echo "FAILED: personal data in the kiosk log" >&2; exit 1; fi
@@ -92,6 +93,43 @@ SCN
 
 # The certificate in English (screens in English, the document in Chinese).
 run PDF certificate_en.scn
+
+# One calendar year (last year: the buttons offer this year and the four before, so the
+# scenario is written for today): the period on the preview, and on paper.
+year=$(( $(date +%Y) - 1 ))
+cat > "$work/period.scn" <<SCN
+wait 请选择您要办理的业务
+tap home.group.certificate
+tap guide.service.cert_rights_record
+tap detail.start
+wait 读卡器已就绪 5
+card present worker
+wait 身份核验通过 8
+tap identified.issue
+wait 请选择证明的期间 10
+tap certificate.period.$year
+wait 请核对左侧证明内容 60
+expect "证明期间：${year}年1月 至 ${year}年12月"
+screenshot 01-preview-year
+tap certificate.print
+wait 请取走您的证明 90
+expect "证明期间：${year}年1月 至 ${year}年12月"
+screenshot 02-take-it-year
+tap certificate.finish
+wait 请选择您要办理的业务
+SCN
+touch "$work/before-year"
+"$kiosk" --demo --central "$work/central" --config "$work/kiosk.toml" --headless --scenario "$work/period.scn" \
+  --screenshots "$shots/period" --log-level info 2> "$work/period.log" || {
+  echo "FAILED: a certificate for $year; kiosk log:" >&2; tail -12 "$work/period.log" >&2; exit 1; }
+year_serial=$(grep -o 'certificate ZM[0-9]* issued' "$work/period.log" | head -1 | awk '{print $2}')
+year_text=""
+while IFS= read -r -d '' f; do
+  t=$(pdftotext "$f" - 2>/dev/null || true)
+  if grep -q "$year_serial" <<<"$t"; then year_text=$t; break; fi
+done < <(find "$ONESTOP_CUPS_OUT" -name '*.pdf' -newer "$work/before-year" -print0)
+grep -q "证明期间：${year}年01月 至 ${year}年12月" <<<"$year_text" || {
+  echo "FAILED: the certificate for $year does not say so on paper" >&2; exit 1; }
 
 # A counter service: a queue number from the server, printed.
 run PDF ticket.scn

@@ -6,6 +6,7 @@
 
 #include "core/i18n_key.hpp"
 #include "core/iso_date.hpp"
+#include "ui/screens/certificate_period.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/widgets.hpp"
 
@@ -41,9 +42,11 @@ std::string readableDate(UiContext& ui, const std::string& iso) {
                      static_cast<int>(std::chrono::weekday(std::chrono::sys_days(*ymd)).c_encoding())});
 }
 
-// Facts beside the preview and on the done screen: type, serial, pages, code, validity.
+// Facts beside the preview: the period, serial, pages, code, validity.
 void drawFacts(UiContext& ui, const core::CertificateFlow& c, float x, float width) {
   const Theme& t = ui.theme;
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.3f));
+  text(ui, FontRole::Body, periodLineText(ui, c.period), t.palette.text, width);
   auto line = [&](std::string_view labelKey, const std::string& value) {
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.3f));
     text(ui, FontRole::Body, ui.tr.tr(labelKey) + value, t.palette.text, width);
@@ -74,6 +77,7 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area) {
   const std::string title = ui.tr.tr(titleKeyOf(c.type));
 
   switch (c.phase) {
+    case CertificatePhase::ChoosingPeriod: drawCertificatePeriod(ui, area); break;
     case CertificatePhase::Requesting: {
       ImGui::SetCursorScreenPos(area.pos);
       text(ui, FontRole::Display, ui.tr.tr("certificate.requesting"_k), p.text, area.size.x);
@@ -126,6 +130,8 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area) {
                c.verificationCode,
            p.text, area.size.x);
       ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.3f));
+      text(ui, FontRole::Body, periodLineText(ui, c.period), p.text, area.size.x);
+      ImGui::SetCursorScreenPos(ImVec2(area.pos.x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.3f));
       text(ui, FontRole::Body, ui.tr.tr("certificate.how_to_verify"_k), p.mutedText, area.size.x);
       if (s.rating) drawRatingPanel(ui, *s.rating, area, area.pos.y + area.size.y - bh - t.gap());
       finishButton(ButtonKind::Primary);
@@ -144,6 +150,13 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area) {
       ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + area.size.y - bh));
       if (button(ui, "certificate.try_again", again, ImVec2(aw, bh), ButtonKind::Secondary))
         ui.emit(c.printFailed ? core::Event{core::ev::PrintCertificate{}} : core::Event{core::ev::RequestCertificate{}});
+      if (!c.printFailed) {   // not issued: other months may have something on record
+        const std::string other = ui.tr.tr("certificate.period.choose_again"_k);
+        const float ow = std::max(buttonWidthFor(ui, other), t.targetHeight() * 3);
+        ImGui::SetCursorScreenPos(ImVec2(area.pos.x + aw + t.gap(), area.pos.y + area.size.y - bh));
+        if (button(ui, "certificate.period.choose_again", other, ImVec2(ow, bh), ButtonKind::Secondary))
+          ui.emit(core::ev::Back{});
+      }
       finishButton(ButtonKind::Primary);
       break;
     }

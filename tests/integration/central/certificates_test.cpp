@@ -1,7 +1,11 @@
 // Certificates: issued with a seal that verifies with the published key, fails when any
-// byte changes, can be checked by code, and stops verifying once revoked.
+// byte changes, can be checked by code, and stops verifying once revoked; a period
+// narrows what they count.
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
+#include "api/clock.hpp"
 #include "central_fixture.hpp"
 #include "seal/seal.hpp"
 
@@ -144,5 +148,110 @@ TEST_CASE("a certificate the kiosk could not print is void: revoked for it and n
     CHECK(report(takenSerial, "maybe").status == 400);
     CHECK(report("ZM2020010100000000", "printed").status == 404);
     CHECK(central.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('certificate.printed', 'certificate.not_printed')") == 2);
+  }
+}
+
+namespace {
+// The hall's current month, as the server reckons it (the fixture's hall is UTC+8).
+std::string currentMonth(const TestCentral& central) {
+  return onestop::central::api::isoMonth(onestop::central::api::localDay(central.now(), 480));
+}
+std::string monthsBefore(const std::string& month, int n) {
+  int index = std::stoi(month.substr(0, 4)) * 12 + std::stoi(month.substr(5, 2)) - 1 - n;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
+  return buf;
+}
+const json& pensionOf(const json& participations) {
+  for (const auto& p : participations)
+    if (p["type"] == "pension") return p;
+  FAIL("no pension participation");
+  return participations;
+}
+json withPeriod(const std::string& type, const std::string& from, const std::string& to) {
+  return {{"type", type}, {"period", {{"from", from}, {"to", to}}}};
+}
+}  // namespace
+
+TEST_CASE("a period narrows every count, and without one the certificate covers the whole record") {
+  for (auto backend : backends()) {
+    CAPTURE(backendName(backend));
+    TestCentral central(backend);
+    const auto now = currentMonth(central);
+    const auto worker = TestCentral::bearer(central.sessionFor("worker"));
+
+    // No period: the whole record, from the first month on record to this month.
+    auto r = central.post("/v1/me/certificates", R"({"type":"participation"})", worker);
+    REQUIRE_MESSAGE(r.status == 201, r.body);
+    auto doc = r.json()["document"];
+    CHECK(doc["period"]["to"] == now);
+    for (const auto& p : doc["participations"]) CHECK(doc["period"]["from"] <= p["since"]);
+    CHECK(pensionOf(doc["participations"])["paidMonths"] == 212);
+
+    // The last twelve months.
+    r = central.post("/v1/me/certificates", withPeriod("participation", monthsBefore(now, 11), now).dump(), worker);
+    REQUIRE_MESSAGE(r.status == 201, r.body);
+    doc = r.json()["document"];
+    CHECK(doc["period"] == json{{"from", monthsBefore(now, 11)}, {"to", now}});
+    CHECK(pensionOf(doc["participations"])["paidMonths"] == 12);
+
+    // Last calendar year: one year of contributions, the account as of that year.
+    const auto lastYear = std::to_string(std::stoi(now.substr(0, 4)) - 1);
+    r = central.post("/v1/me/certificates", withPeriod("rights_record", lastYear + "-01", lastYear + "-12").dump(),
+                     worker);
+    REQUIRE_MESSAGE(r.status == 201, r.body);
+    doc = r.json()["document"];
+    REQUIRE(doc["contributionsByYear"].size() == 1);
+    CHECK(doc["contributionsByYear"][0]["year"] == std::stoi(lastYear));
+    CHECK(doc["contributionsByYear"][0]["paidMonths"] == 12);
+    CHECK(doc["pensionAccount"]["asOfYear"] == std::stoi(lastYear));
+
+    // Benefits: only the payments inside the period.
+    const auto retiree = TestCentral::bearer(central.sessionFor("retiree"));
+    r = central.post("/v1/me/certificates", withPeriod("benefit", monthsBefore(now, 2), now).dump(), retiree);
+    REQUIRE_MESSAGE(r.status == 201, r.body);
+    CHECK(r.json()["document"]["benefits"][0]["payments"] == 3);
+    CHECK(r.json()["document"]["benefits"][0]["since"] == monthsBefore(now, 2));
+  }
+}
+
+TEST_CASE("a malformed period is refused naming the field, and an empty one as unavailable") {
+  for (auto backend : backends()) {
+    CAPTURE(backendName(backend));
+    TestCentral central(backend);
+    const auto now = currentMonth(central);
+    const auto worker = TestCentral::bearer(central.sessionFor("worker"));
+    const auto refused = [&](const json& body, const std::string& field) {
+      CAPTURE(body.dump());
+      const auto r = central.post("/v1/me/certificates", body.dump(), worker);
+      CHECK(r.status == 400);
+      CHECK(r.code() == "invalid-field");
+      CHECK(r.json()["detail"].get<std::string>().rfind(field + ":", 0) == 0);
+    };
+    refused({{"type", "participation"}, {"period", "2025"}}, "period");
+    refused(withPeriod("participation", "2025-13", "2025-12"), "period.from");
+    refused(withPeriod("participation", "2025-1", "2025-12"), "period.from");
+    refused(withPeriod("participation", "2025-01", "2025/12"), "period.to");
+    refused({{"type", "participation"}, {"period", {{"from", "2025-01"}}}}, "period.to");
+    refused(withPeriod("participation", "2025-06", "2025-05"), "period.to");
+    refused(withPeriod("participation", monthsBefore(now, 1), monthsBefore(now, -1)), "period.to");
+    refused(withPeriod("participation", monthsBefore(now, 600), now), "period.from");
+    CHECK(central.count("SELECT COUNT(*) FROM certificates") == 0);
+
+    // Well-formed, but the worker paid nothing then; the retiree drew no pension then.
+    auto r = central.post("/v1/me/certificates", withPeriod("participation", "2001-01", "2001-12").dump(), worker);
+    CHECK(r.status == 422);
+    CHECK(r.code() == "certificate-unavailable");
+    CHECK(r.json()["detail"] == "no participation between 2001-01 and 2001-12");
+    r = central.post("/v1/me/certificates", withPeriod("rights_record", "2001-01", "2001-12").dump(), worker);
+    CHECK(r.json()["detail"] == "no contributions between 2001-01 and 2001-12");
+    const auto retiree = TestCentral::bearer(central.sessionFor("retiree"));
+    r = central.post("/v1/me/certificates", withPeriod("benefit", "2010-01", "2010-12").dump(), retiree);
+    CHECK(r.status == 422);
+    CHECK(r.json()["detail"] == "no benefit payments between 2010-01 and 2010-12");
+    CHECK(central.count("SELECT COUNT(*) FROM certificates") == 0);
+    // The longest period allowed still issues.
+    r = central.post("/v1/me/certificates", withPeriod("participation", monthsBefore(now, 599), now).dump(), worker);
+    CHECK(r.status == 201);
   }
 }

@@ -100,9 +100,26 @@ TEST_CASE("the typed client walks a citizen's visit against the real server") {
 
   auto certificate = api::parseCertificate(send(net, api::issueCertificate(token, "participation")));
   REQUIRE_MESSAGE(certificate.ok(), certificate.error().what);
+  CHECK(certificate->period.from < certificate->period.to);   // the whole record
   auto verdict = api::parseSealVerdict(send(net, api::verifySeal(certificate->seal)));
   REQUIRE(verdict.ok());
   CHECK(verdict->status == "valid");
+
+  // Over one year: the request carries it, the answer says it and counts only its months.
+  const auto request = api::issueCertificate(token, "participation", onestop::core::MonthPeriod{"2020-01", "2020-12"});
+  CHECK(json::parse(request.body)["period"] == json{{"from", "2020-01"}, {"to", "2020-12"}});
+  const auto reply = send(net, request);
+  auto year = api::parseCertificate(reply);
+  REQUIRE_MESSAGE(year.ok(), year.error().what);
+  CHECK(year->period == onestop::core::MonthPeriod{"2020-01", "2020-12"});
+  for (const auto& p : year->document["participations"])
+    if (p["type"] == "pension") CHECK(p["paidMonths"] == 12);
+  // The period is read as strictly as the rest of the answer.
+  const auto issued = [&](const std::function<void(json&)>& m) { return refusal(api::parseCertificate, 201, json::parse(reply.body), m); };
+  CHECK(issued([](json& j) { j["document"].erase("period"); }) == "document.period: not an object");
+  CHECK(issued([](json& j) { j["document"]["period"]["from"] = "2020-13"; }) == "document.period.from: not in the API's format");
+  CHECK(issued([](json& j) { j["document"]["period"]["to"] = 202012; }) == "document.period.to: not a string");
+  CHECK(issued([](json& j) { j["document"]["period"]["to"] = "2019-12"; }) == "document.period.to: before from");
 
   auto filing = api::file(token, "change_phone", {{"phone", "13912345678"}});
   filing.headers["Idempotency-Key"] = "client-test-0001";

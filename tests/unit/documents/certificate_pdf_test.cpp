@@ -8,6 +8,7 @@
 #include "document_checks.hpp"
 #include "core/code_payload.hpp"
 #include "documents/certificate_renderer.hpp"
+#include "documents/wording.hpp"
 #include "seal/seal.hpp"
 
 using namespace onestop::documents;
@@ -61,6 +62,7 @@ TEST_CASE("a participation certificate prints its fields, the masked ID number, 
   CHECK(text.find(c.serial) != std::string::npos);
   CHECK(text.find(c.verificationCodePrinted) != std::string::npos);
   CHECK(text.find("https://verify.onestop.example") != std::string::npos);
+  CHECK(text.find(periodLine(c.period)) != std::string::npos);   // 证明期间：2009年04月 至 2026年11月
   // The full ID number exists nowhere in the file, not even in metadata.
   CHECK(readFile(pdf).find("110105198503140312") == std::string::npos);
   // The hidden background words are drawn as shapes, not text.

@@ -31,6 +31,9 @@ TEST_CASE("certificate fixtures from the demo server parse into the model") {
   CHECK(p.seal.rfind("OSS1.", 0) == 0);
   CHECK(p.verificationCodePrinted.size() == 14);
   CHECK(p.validUntil > p.issuedAt);
+  CHECK(p.period.from.year >= 1900);   // the whole record: from the first month on record
+  CHECK(p.period.to.year * 12 + static_cast<int>(p.period.to.month) >
+        p.period.from.year * 12 + static_cast<int>(p.period.from.month));
 
   const auto r = loadFixture("rights-record-retiree");
   CHECK(r.type == CertificateType::RightsRecord);
@@ -64,6 +67,14 @@ TEST_CASE("a certificate that would print wrongly is refused, naming the member 
       {"bad month", [](json& j) { j["document"]["participations"][0]["since"] = "2009-13"; }, "since: must be YYYY-MM"},
       {"bad time", [](json& j) { j["issuedAt"] = "yesterday"; }, "issuedAt"},
       {"amount as text", [](json& j) { j["verificationCode"] = 1234; }, "verificationCode: wrong type"},
+      {"no period", [](json& j) { j["document"].erase("period"); }, "document.period: missing"},
+      {"bad period month", [](json& j) { j["document"]["period"]["to"] = "2025-00"; }, "document.period.to: must be YYYY-MM"},
+      {"period ends before it starts",
+       [](json& j) {
+         j["document"]["period"]["from"] = "2025-02";
+         j["document"]["period"]["to"] = "2025-01";
+       },
+       "document.period.to: before document.period.from"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.what);
@@ -95,6 +106,7 @@ TEST_CASE("figures are written the Chinese way") {
   CHECK(yuan(5) == "0.05");
   CHECK(yuan(100000000) == "1,000,000.00");
   CHECK(chineseMonth({2009, 4}) == "2009年04月");
+  CHECK(periodLine({{2021, 1}, {2025, 12}}) == "证明期间：2021年01月 至 2025年12月");
   CHECK(yearsAndMonths(212) == "17年8个月");
   CHECK(yearsAndMonths(24) == "2年");
   CHECK(yearsAndMonths(5) == "5个月");

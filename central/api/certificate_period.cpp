@@ -1,0 +1,48 @@
+#include "api/certificate_period.hpp"
+
+#include "api/fields.hpp"
+
+namespace onestop::central::api {
+namespace {
+
+bool isMonth(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
+    if (s[i] < '0' || s[i] > '9') return false;
+  const auto month = s.substr(5, 2);
+  return s.substr(0, 4) >= "1900" && month >= "01" && month <= "12";
+}
+
+int index(std::string_view month) {
+  return std::stoi(std::string(month.substr(0, 4))) * 12 + std::stoi(std::string(month.substr(5, 2))) - 1;
+}
+
+}  // namespace
+
+int monthsBetween(std::string_view from, std::string_view to) { return index(to) - index(from) + 1; }
+
+std::optional<Problem> readCertificatePeriod(const nlohmann::json& body, std::string_view currentMonth,
+                                             CertificatePeriod& out) {
+  Fields top(body);
+  const auto* period = top.object("period", false);
+  if (!top.ok()) return top.problem();
+  if (!period) {
+    out = {"", std::string(currentMonth), true};
+    return std::nullopt;
+  }
+  Fields f(*period, "period");
+  const auto from = f.token("from", "0123456789-", 7, 7);
+  const auto to = f.token("to", "0123456789-", 7, 7);
+  if (!f.ok()) return f.problem();
+  if (!isMonth(from)) f.fail("from", "must be a month YYYY-MM (1900 or later)");
+  else if (!isMonth(to)) f.fail("to", "must be a month YYYY-MM (1900 or later)");
+  else if (to < from) f.fail("to", "must not be before period.from");
+  else if (to > currentMonth) f.fail("to", "must not be after the current month " + std::string(currentMonth));
+  else if (monthsBetween(from, to) > kMaxPeriodMonths)
+    f.fail("from", "the period may span at most " + std::to_string(kMaxPeriodMonths) + " months");
+  if (!f.ok()) return f.problem();
+  out = {from, to, false};
+  return std::nullopt;
+}
+
+}  // namespace onestop::central::api

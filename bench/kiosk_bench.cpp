@@ -6,8 +6,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -96,7 +98,12 @@ void transactions(const std::vector<std::string>& mode) {
               std::string(38, '-').c_str());
   char cupsDir[] = "/tmp/onestop-bench-cups.XXXXXX";
   const std::string cupsServer = mkdtemp(cupsDir) ? startCups(cupsDir) : std::string();
-  for (const char* name : {"certificate", "change_phone", "query_contributions", "essc_query", "queue_ticket"}) {
+  std::vector<std::string> names;   // every scenario there, in name order
+  for (const auto& entry : std::filesystem::directory_iterator(ONESTOP_SOURCE_ROOT "/bench/scenarios"))
+    if (entry.path().extension() == ".scn") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  for (const auto& nameText : names) {
+    const char* name = nameText.c_str();
     char dir[] = "/tmp/onestop-bench-tx.XXXXXX";
     if (!mkdtemp(dir)) continue;
     if (std::string(name) == "certificate" && cupsServer.empty()) {

@@ -51,6 +51,9 @@ void drawFacts(UiContext& ui, const core::CertificateFlow& c, float x, float wid
     ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.paragraphGap() * 0.3f));
     text(ui, FontRole::Body, ui.tr.tr(labelKey) + value, t.palette.text, width);
   };
+  // Large text: the period and what to do fit beside the preview; the serial, pages, code
+  // and validity are on the paper itself, its receipt and the done screen.
+  if (t.large) return;
   line("certificate.serial"_k, c.serial);
   line("certificate.pages"_k, std::to_string(c.pages));
   line("certificate.code"_k, c.verificationCode);
@@ -92,7 +95,8 @@ void drawCertificate(UiContext& ui, const core::SessionState& s, Area area) {
       drawPreview(ui, area.pos, previewW, area.size.y);
       const float x = area.pos.x + previewW + t.gap() * 2, w = area.size.x - previewW - t.gap() * 2;
       ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y));
-      text(ui, FontRole::Heading, title, p.text, w);
+      // Large text: the preview shows the title; the column keeps room for what to do.
+      if (!t.large) text(ui, FontRole::Heading, title, p.text, w);
       drawFacts(ui, c, x, w);
       ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetCursorScreenPos().y + t.paragraphGap()));
       text(ui, FontRole::Body, ui.tr.tr("certificate.preview_prompt"_k), p.text, w);

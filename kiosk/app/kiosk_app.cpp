@@ -88,7 +88,7 @@ struct FrameStats {
   double atlasTotalMs = 0;
   int atlasBuilds = 0;
   // Per transaction (bench/scenarios): what the citizen did and what the software took.
-  int taps = 0;                 // frames whose touch produced an intent
+  int taps = 0;                 // frames whose touch produced an intent or a keyboard key
   int screens = 0;              // changes of screen
   Clock::time_point certAsked, printAsked;
   double certIssueMs = 0;       // identify + issue at the server + render (no human, no device)
@@ -522,7 +522,7 @@ bool Kiosk::composeFrame() {
   ImGui::Render();
   input_.afterFrame();
   const auto intents = ui_.intents;
-  if (!intents.empty()) ++stats_.taps;
+  if (!intents.empty() || !ui_.typed.empty()) ++stats_.taps;   // a key of the on-screen keyboard is a tap too
   for (const auto& e : intents) applyEffects(session_.handle(e));
   for (auto& k : ui_.typed)   // keyboard taps: to the pinyin engine (its result comes back as TypedText)
     if (pinyin_) pinyin_->post(std::move(k));

@@ -8,9 +8,15 @@
 namespace onestop::sync {
 namespace {
 
+// A conflict is for good (already rated, another kiosk's number, the opposite print outcome)
+// unless the server is still working on the same Idempotency-Key.
 bool retryable(const HttpResult& r) {
   if (!r.answered()) return r.error != NetError::Cancelled;
-  return r.status == 408 || r.status == 409 || r.status == 429 || r.status >= 500;
+  if (r.status == 409) {
+    const auto problem = nlohmann::json::parse(r.body, nullptr, false);
+    return problem.is_object() && problem.value("code", "") == "idempotency-in-flight";
+  }
+  return r.status == 408 || r.status == 429 || r.status >= 500;
 }
 
 std::string describe(const HttpResult& r) {

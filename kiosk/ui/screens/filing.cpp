@@ -375,19 +375,23 @@ void drawConfirm(Page& pg) {
                         : !known                                          ? ui.tr.tr("filing.current.unavailable"_k)
                         : current.oldValueMasked.empty()                  ? ui.tr.tr("filing.current.none"_k)
                                                                           : current.oldValueMasked;
+    // One line, label and value: what must be checked is the new value below.
     const Rgb colour = known && !current.oldValueMasked.empty() ? pg.p.text : pg.p.mutedText;
-    if (large) {
-      pg.line(FontRole::Body, ui.tr.tr(labelKey) + value, colour, 0.3f);
-      return;
-    }
-    pg.line(FontRole::Body, ui.tr.tr(labelKey), pg.p.text, 0.5f);
-    pg.line(FontRole::Heading, value, colour, 0.1f);
+    pg.line(FontRole::Body, ui.tr.tr(labelKey) + value, colour, large ? 0.3f : 0.5f);
   };
   // Large text: the new values first (they must be checked on the first page), old after.
   const std::string_view oldKey = f.service == "change_phone"          ? "filing.phone.old"_k
                                   : f.service == "change_bank_account" ? "filing.account.old"_k
                                   : f.service == "change_address"      ? "filing.address.old"_k
                                                                        : std::string_view{};
+  // A change of the same kind already under way: said before the values, so it is read
+  // before "submit" (large text: after them, the values come first).
+  auto pending = [&] {
+    if (known && !current.pendingNumber.empty())
+      pg.line(FontRole::Body, ui.tr.format("filing.current.pending"_k, {{"number", current.pendingNumber}}),
+              pg.p.warning, 0.6f);
+  };
+  if (!large) pending();
   if (!oldKey.empty() && !large) old(oldKey);
   if (f.service == "change_phone") {
     pair("filing.phone.new"_k, groupedPhone(f.value));
@@ -401,9 +405,7 @@ void drawConfirm(Page& pg) {
     pair("filing.address.new"_k, f.address());
   }
   if (!oldKey.empty() && large) old(oldKey);
-  if (known && !current.pendingNumber.empty())
-    pg.line(FontRole::Body, ui.tr.format("filing.current.pending"_k, {{"number", current.pendingNumber}}), pg.p.warning,
-            0.8f);
+  if (large) pending();
   if (f.service == "change_bank_account") pg.line(FontRole::Body, ui.tr.tr("filing.bank.approval"_k), pg.p.text, 0.8f);
   pg.line(FontRole::Body, ui.tr.format("filing.time_limit"_k, {{"days", std::to_string(days)}}), pg.p.text,
           f.service == "change_bank_account" ? 0.3f : 0.8f);

@@ -2,6 +2,8 @@
 // reach it exactly once when it returns; refusals are kept and flagged, never dropped.
 #include <atomic>
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <thread>
 
 #include "central_fixture.hpp"
@@ -49,6 +51,39 @@ OutboxPolicy quickRetries() {
   return p;
 }
 
+// An outbox with quick retries, drained by a relay that counts the server's refusals; each
+// refusal is checked by `expect`.
+struct RefusalRig {
+  RefusalRig(const TestCentral& central, const std::string& name, std::function<void(const HttpResult&)> expect)
+      : base(onestop::test::freshSqlitePath(name)),
+        box(Outbox::open(base, base + ".key", quickRetries())),
+        net(trustFor(central.port())) {
+    REQUIRE(box.ok());
+    RelayEvents events;
+    events.refused = [this, expect = std::move(expect)](const OutboxItem&, const HttpResult& r) {
+      expect(r);
+      ++refused;
+    };
+    relay = std::make_unique<Relay>(net, *box.value(), events, [] { return onestop::central::api::systemNow(); });
+  }
+  void add(const std::string& kind, const std::string& ref, HttpRequest r) {
+    REQUIRE(box.value()->enqueue(kind, ref, std::move(r), onestop::central::api::systemNow()).ok());
+  }
+  /// Kicks the relay; true when exactly `n` refusals came, and no more after a pause.
+  bool refusesOnce(int n) {
+    relay->kick();
+    const bool came = eventually([&] { return refused.load() == n; }, 15);
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    return came && refused.load() == n;   // not retried in a loop
+  }
+  std::string base;
+  onestop::core::Result<std::unique_ptr<Outbox>> box;
+  Network net;
+  std::atomic<int> refused{0};
+  std::unique_ptr<Relay> relay;   // stopped first: it uses the rest
+  ~RefusalRig() { relay.reset(); }
+};
+
 }  // namespace
 
 TEST_CASE("filings accepted while the server is down are delivered once when it returns") {
@@ -90,26 +125,32 @@ TEST_CASE("filings accepted while the server is down are delivered once when it 
 
 TEST_CASE("a filing the server refuses for good is kept and flagged, not retried in a loop") {
   TestCentral central(Backend::Sqlite);
-  const auto base = onestop::test::freshSqlitePath("relay-refused");
-  auto box = Outbox::open(base, base + ".key", quickRetries());
-  REQUIRE(box.ok());
-  Network net(trustFor(central.port()));
-  std::atomic<int> refused{0};
-  RelayEvents events;
-  events.refused = [&](const OutboxItem&, const HttpResult& r) {
+  RefusalRig rig(central, "relay-refused", [](const HttpResult& r) {
     CHECK((r.status == 400 || r.status == 404));   // a bad phone number, or nobody to identify
-    ++refused;
-  };
-  Relay relay(net, *box.value(), events, [] { return onestop::central::api::systemNow(); });
-  REQUIRE(box.value()->enqueue("filing", "worker", offlineFiling("worker", "12345"), onestop::central::api::systemNow()).ok());
+  });
+  rig.add("filing", "worker", offlineFiling("worker", "12345"));
   // Someone not in the system cannot file either: identification is refused.
-  REQUIRE(box.value()->enqueue("filing", "nobody", offlineFiling("not-in-system", "13911110009"),
-                               onestop::central::api::systemNow()).ok());
-  relay.kick();
-  CHECK(eventually([&] { return refused.load() == 2; }, 15));
-  std::this_thread::sleep_for(std::chrono::seconds(2));
-  CHECK(refused.load() == 2);   // not retried in a loop
-  CHECK(box.value()->counts()->pending == 2);
-  CHECK(box.value()->counts()->flagged == 2);
+  rig.add("filing", "nobody", offlineFiling("not-in-system", "13911110009"));
+  CHECK(rig.refusesOnce(2));
+  CHECK(rig.box.value()->counts()->pending == 2);
+  CHECK(rig.box.value()->counts()->flagged == 2);
   CHECK(central.count("SELECT COUNT(*) FROM applications") == 0);
+}
+
+TEST_CASE("a conflict for good is refused and flagged, only a request still in flight is retried") {
+  TestCentral central(Backend::Sqlite);
+  const auto session = TestCentral::bearer(central.sessionFor("worker"));
+  auto issued = central.post("/v1/me/certificates", R"({"type":"participation"})", session);
+  REQUIRE_MESSAGE(issued.status == 201, issued.body);
+  const auto serial = issued.json()["serial"].get<std::string>();
+  REQUIRE(central.post("/v1/certificates/" + serial + "/print-outcome", R"({"outcome":"not_printed"})").status == 200);
+
+  RefusalRig rig(central, "relay-conflict", [](const HttpResult& r) { CHECK(r.status == 409); });
+  HttpRequest printed;   // void already: "printed" now contradicts it
+  printed.method = "POST";
+  printed.path = "/v1/certificates/" + serial + "/print-outcome";
+  printed.body = R"({"outcome":"printed"})";
+  rig.add("print-outcome", serial, printed);
+  CHECK(rig.refusesOnce(1));
+  CHECK(rig.box.value()->counts()->flagged == 1);
 }

@@ -1,25 +1,18 @@
 #include "api/certificate_period.hpp"
 
 #include "api/fields.hpp"
+#include "core/iso_date.hpp"
 
 namespace onestop::central::api {
 namespace {
 
-bool isMonth(std::string_view s) {
-  if (s.size() != 7 || s[4] != '-') return false;
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  const auto month = s.substr(5, 2);
-  return s.substr(0, 4) >= "1900" && month >= "01" && month <= "12";
-}
-
-int index(std::string_view month) {
-  return std::stoi(std::string(month.substr(0, 4))) * 12 + std::stoi(std::string(month.substr(5, 2))) - 1;
-}
+bool isMonth(std::string_view s) { return s.substr(0, 4) >= "1900" && core::parseIsoMonth(s).has_value(); }
 
 }  // namespace
 
-int monthsBetween(std::string_view from, std::string_view to) { return index(to) - index(from) + 1; }
+int monthsBetween(std::string_view from, std::string_view to) {
+  return *core::parseIsoMonth(to) - *core::parseIsoMonth(from) + 1;
+}
 
 std::optional<Problem> readCertificatePeriod(const nlohmann::json& body, std::string_view currentMonth,
                                              CertificatePeriod& out) {

@@ -14,7 +14,7 @@
 namespace onestop::app {
 namespace {
 
-std::string monthText(documents::Month m) { return fmt::format("{:04d}-{:02d}", m.year, m.month); }
+std::string monthText(documents::Month m) { return core::isoMonth(m.year * 12 + static_cast<int>(m.month) - 1); }
 
 // What the citizen reads when the job did not complete (the log gets CUPS' own words).
 std::string_view printProblemKey(peripherals::CompletionCode code) {

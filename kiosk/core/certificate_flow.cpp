@@ -1,7 +1,8 @@
 #include "core/certificate_flow.hpp"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "core/iso_date.hpp"
 
 namespace onestop::core {
 
@@ -11,16 +12,6 @@ std::optional<std::string_view> certificateTypeOfService(std::string_view servic
   if (serviceId == "cert_benefit") return "benefit";
   return std::nullopt;
 }
-
-namespace {
-
-std::string monthText(int index) {   // months since year 0 → "YYYY-MM"
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
-  return buf;
-}
-
-}  // namespace
 
 std::vector<int> offeredPeriodYears(int year) { return {year, year - 1, year - 2, year - 3, year - 4}; }
 
@@ -32,13 +23,13 @@ std::optional<MonthPeriod> periodOf(PeriodChoice choice, int year, int month) {
     case PeriodChoice::Kind::LastMonths: {
       const auto& offered = kOfferedLastMonths;
       if (std::find(std::begin(offered), std::end(offered), choice.value) == std::end(offered)) return std::nullopt;
-      return MonthPeriod{monthText(now - choice.value + 1), monthText(now)};
+      return MonthPeriod{isoMonth(now - choice.value + 1), isoMonth(now)};
     }
     case PeriodChoice::Kind::Year: {
       const auto years = offeredPeriodYears(year);
       if (std::find(years.begin(), years.end(), choice.value) == years.end()) return std::nullopt;
       // This year runs only to this month: the server refuses months still to come.
-      return MonthPeriod{monthText(choice.value * 12), monthText(std::min(now, choice.value * 12 + 11))};
+      return MonthPeriod{isoMonth(choice.value * 12), isoMonth(std::min(now, choice.value * 12 + 11))};
     }
   }
   return std::nullopt;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 #include "core/code_payload.hpp"
 #include "core/i18n_key.hpp"
+#include "core/iso_date.hpp"
 
 namespace onestop::core {
 namespace {
@@ -82,19 +82,11 @@ bool isOfferedBase(std::int64_t fen) {
   return std::any_of(kBasePercents.begin(), kBasePercents.end(), [&](int p) { return baseFenFor(p) == fen; });
 }
 
-bool isMonthText(std::string_view s) {
-  return s.size() == 7 && s[4] == '-' && allDigits(s.substr(0, 4)) && allDigits(s.substr(5, 2)) &&
-         s.substr(5, 2) >= "01" && s.substr(5, 2) <= "12";
-}
+bool isMonthText(std::string_view s) { return parseIsoMonth(s).has_value(); }
 
 std::vector<std::string> offeredStartMonths(int year, int month) {
   std::vector<std::string> out;
-  for (int delta = -1; delta <= 3; ++delta) {
-    const int index = year * 12 + (month - 1) + delta;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
-    out.emplace_back(buf);
-  }
+  for (int delta = -1; delta <= 3; ++delta) out.push_back(isoMonth(year * 12 + (month - 1) + delta));
   return out;
 }
 

@@ -16,13 +16,6 @@ void wipeString(std::string& s) {
   s.clear();
 }
 
-std::size_t visibleChars(std::string_view s) {
-  std::size_t n = 0;
-  for (char32_t c : decodeUtf8(s))
-    if (c != U' ') ++n;
-  return n;
-}
-
 }  // namespace
 
 FilingFlow::~FilingFlow() { wipe(); }

@@ -11,6 +11,23 @@ std::string isoDate(std::chrono::year_month_day day) {
   return buf;
 }
 
+std::string isoMonth(int monthIndex) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", monthIndex / 12, monthIndex % 12 + 1);
+  return buf;
+}
+
+std::optional<int> parseIsoMonth(std::string_view s) {
+  if (s.size() != 7 || s[4] != '-') return std::nullopt;
+  int year = 0, month = 0;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u}) {
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    (i < 4 ? year : month) = (i < 4 ? year : month) * 10 + (s[i] - '0');
+  }
+  if (month < 1 || month > 12) return std::nullopt;
+  return year * 12 + month - 1;
+}
+
 std::optional<std::chrono::year_month_day> parseIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto number = [&](std::size_t at, std::size_t len) -> int {

@@ -21,14 +21,10 @@ std::string_view ratingReasonKey(RatingReason r) {
 
 RatingFlow::~RatingFlow() { secureWipe(comment); }
 
-std::size_t RatingFlow::commentChars() const {
-  std::size_t n = 0;
-  for (char32_t c : decodeUtf8(comment))
-    if (c != U' ') ++n;
-  return n;
-}
+// Counted as the limit counts them (spaces too), so the counter and the limit agree.
+std::size_t RatingFlow::commentChars() const { return decodeUtf8(comment).size(); }
 
-bool RatingFlow::hasReason() const { return reasons != 0 || commentChars() >= 2; }
+bool RatingFlow::hasReason() const { return reasons != 0 || visibleChars(comment) >= 2; }
 
 void RatingFlow::type(std::string_view committed, int deleteLast) {
   if (phase != Phase::Comment) return;

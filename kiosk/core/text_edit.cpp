@@ -20,4 +20,11 @@ void applyTyping(std::string& field, std::string_view committed, int deleteLast,
   field = std::move(out);
 }
 
+std::size_t visibleChars(std::string_view text) {
+  std::size_t n = 0;
+  for (char32_t c : decodeUtf8(text))
+    if (c != U' ') ++n;
+  return n;
+}
+
 }  // namespace onestop::core

@@ -9,5 +9,7 @@
 namespace onestop::core {
 
 void applyTyping(std::string& field, std::string_view committed, int deleteLast, std::size_t maxChars);
+/// Characters other than spaces: whether something was really written.
+std::size_t visibleChars(std::string_view text);
 
 }  // namespace onestop::core

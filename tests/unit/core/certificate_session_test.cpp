@@ -218,7 +218,8 @@ TEST_CASE("a dissatisfied citizen may add a few words of their own, typed on the
   t.handle(ev::PrintFinished{r2, true, "", true});
   t.handle(ev::Rate{2});
   t.handle(ev::WriteRatingComment{});
-  t.handle(ev::TypedText{"慢"});   // one character is not a reason
+  t.handle(ev::TypedText{"慢  "});   // one character (and spaces) is not a reason
+  CHECK(t.state().rating->commentChars() == 3);   // the counter counts as the limit does
   t.handle(ev::RatingCommentDone{});
   CHECK(t.handle(ev::SendRating{}).empty());
   t.handle(ev::Finish{});

@@ -26,3 +26,12 @@ TEST_CASE("an API timestamp falls on the hall's local day") {
   CHECK(localDayOf("2026-11-23T1a:33:04Z", 480).empty());
   CHECK(localDayOf("2026-02-30T10:00:00Z", 480).empty());
 }
+
+TEST_CASE("months are one number for arithmetic and YYYY-MM on the wire") {
+  CHECK(isoMonth(2026 * 12 + 10) == "2026-11");
+  CHECK(isoMonth(2026 * 12 + 10 - 35) == "2023-12");   // 36 months, this one included
+  CHECK(parseIsoMonth("2026-11") == 2026 * 12 + 10);
+  CHECK(parseIsoMonth("0999-01") == 999 * 12);
+  for (const char* bad : {"2026-13", "2026-00", "2026-1", "2026/11", "26-11", "2026-1a", "", "2026-110"})
+    CHECK_FALSE(parseIsoMonth(bad).has_value());
+}
